@@ -1,0 +1,78 @@
+"""File each quantity under an indicator key with the rules in `rules/indicators/`.
+
+A rule matches when the counted noun starts with one of its `nouns`, its context holds
+(`before`: the clause before the number; `after`: the clause after the noun; either may
+match), and the value is in range. The most specific match wins: priority first, then the
+rule with context, then the longest noun. A part of a breakdown with the same noun as its
+total is filed like the total ("57 đảng viên nữ" of "108 đảng viên" admitted).
+"""
+from __future__ import annotations
+
+import regex
+
+from .quantities import Quantity
+from .rules import Rule, RuleSet
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\.(?!\d)")
+
+
+def _clause_before(text: str, q: Quantity) -> str:
+    start = max(q.sentence[0], q.start - 120)
+    chunk = text[start : q.start]
+    breaks = list(_CLAUSE_BREAK.finditer(chunk))
+    return chunk[breaks[-1].end() :] if breaks else chunk
+
+
+def _clause_after(text: str, q: Quantity) -> str:
+    chunk = text[q.end : min(q.sentence[1], q.end + 80)]
+    stop = _CLAUSE_BREAK.search(chunk)
+    return chunk[: stop.start()] if stop else chunk
+
+
+def _noun_match(rule: Rule, noun: str) -> int:
+    """Length of the longest of the rule's nouns that starts `noun` (0 when none)."""
+    for candidate in rule.patterns.get("nouns", ()):
+        if noun == candidate or noun.startswith(candidate + " "):
+            return len(candidate)
+    return 0
+
+
+def _matches(rule: Rule, q: Quantity, before: str, after: str) -> tuple[int, int, int] | None:
+    p = rule.patterns
+    noun_len = _noun_match(rule, q.noun) if "nouns" in p else 1
+    if not noun_len:
+        return None
+    if rule.get("min_value") is not None and q.value < float(rule.get("min_value")):
+        return None
+    if rule.get("max_value") is not None and q.value > float(rule.get("max_value")):
+        return None
+    has_context = "before" in p or "after" in p
+    if has_context and not (("before" in p and p["before"].search(before))
+                            or ("after" in p and p["after"].search(after))):
+        return None
+    if ("unless_before" in p and p["unless_before"].search(before)) or \
+            ("unless_after" in p and p["unless_after"].search(after)):
+        return None
+    return int(rule.get("priority", 0)), int(has_context), noun_len
+
+
+def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:
+    """The most specific indicator rule that matches `q`, if any."""
+    before, after = _clause_before(text, q), _clause_after(text, q)
+    best: tuple[tuple[int, int, int], Rule] | None = None
+    for rule in rules.of_kind("indicator"):
+        score = _matches(rule, q, before, after)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, rule)
+    return best[1] if best else None
+
+
+def classify(text: str, quantities: list[Quantity], rules: RuleSet) -> None:
+    """Set `indicator` and `rule` on every quantity, in document order."""
+    for q in quantities:
+        parent = quantities[q.parent] if q.parent is not None else None
+        if parent is not None and parent.head == q.head and parent.indicator != "other":
+            q.indicator, q.rule = parent.indicator, f"inherit:{parent.rule}"
+            continue
+        rule = best_rule(text, q, rules)
+        q.indicator, q.rule = (rule.get("indicator"), rule.id) if rule else ("other", "")

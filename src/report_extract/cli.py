@@ -1,0 +1,118 @@
+"""The command line: parses options, calls the library, prints. Nothing else lives here."""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .api import extract_file, run as run_extraction
+from .evaluate import load_gold, score
+from .rules import RuleError, load_rules
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn Vietnamese work-summary reports into Parquet indicator tables.")
+
+
+def _rules(rules_dir: Optional[Path]):
+    try:
+        return load_rules(rules_dir)
+    except RuleError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+
+
+RulesOption = typer.Option(None, "--rules", help="Rules folder (default: the project's rules/).")
+
+
+@app.command()
+def run(
+    inputs: List[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
+    strict: bool = typer.Option(False, help="Exit non-zero when any file could not be read."),
+    rules_dir: Optional[Path] = RulesOption,
+) -> None:
+    """Extract every report under INPUTS into Parquet tables in --out."""
+    rules = _rules(rules_dir)
+    try:
+        summary = run_extraction(inputs, out, rules)
+    except FileNotFoundError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+    for doc in summary.failures:
+        typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"{len(summary.documents)} files, {summary.n_quantities} quantities, "
+               f"{len(summary.failures)} failed -> {summary.out_dir}")
+    if strict and summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One report file."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for machines."),
+    rules_dir: Optional[Path] = RulesOption,
+) -> None:
+    """Show the figures found in FILE with their evidence highlighted."""
+    doc, rows = extract_file(file, file.name, _rules(rules_dir))
+    if as_json:
+        typer.echo(json.dumps({"document": doc, "quantities": rows}, ensure_ascii=False, indent=1))
+        return
+    if doc["status"] != "ok":
+        typer.secho(f"{file}: {doc['status']}: {doc['error']}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1)
+    typer.secho(f"{doc['source']}  year={doc['year']} period={doc['period']} unit={doc['unit']}", bold=True)
+    for row in rows:
+        sentence, text = row["sentence"], row["text"]
+        at = sentence.find(text)
+        shown = sentence if at < 0 else (
+            sentence[:at] + typer.style(text, fg=typer.colors.GREEN, bold=True) + sentence[at + len(text):])
+        part = f" part_of={row['part_of']}" if row["part_of"] else ""
+        typer.echo(f"- {row['value']:g} {row['noun']} [{row['indicator']}, {row['qualifier']}{part}] "
+                   f"@{row['start']}-{row['end']}")
+        typer.echo(f"    {shown}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Folder of NAME.txt + NAME.gold.json."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="An existing output folder to score (default: run now)."),
+    show_n: int = typer.Option(0, "--show", help="List this many misses and false positives."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    rules_dir: Optional[Path] = RulesOption,
+) -> None:
+    """Score extraction against gold files (same figures as shared/corpus/score.py)."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    golds = load_gold(gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pred or Path(tmp) / "out"
+        if pred is None:
+            run_extraction([gold], out, _rules(rules_dir))
+        rows = ds.dataset(out / "indicators", format="parquet", partitioning="hive").to_table().to_pylist()
+        docs = pq.read_table(out / "documents.parquet").to_pylist()
+    result = score(golds, rows, docs)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"documents {result['docs']}  gold {result['gold']}  predicted {result['pred']}  matched {result['tp']}")
+    typer.echo(f"precision {result['precision']:.4f}  recall {result['recall']:.4f}  F1 {result['f1']:.4f}")
+    typer.echo(f"indicator {result['indicator_acc']:.4f}  qualifier {result['qualifier_acc']:.4f}  "
+               f"part_of {result['part_of_recall']}")
+    typer.echo(f"year {result['year_acc']:.4f}  unit {result['unit_acc']:.4f}")
+    if show_n:
+        for label, key in (("missed", "misses"), ("false positive", "extras")):
+            for item in result[key][:show_n]:
+                typer.echo(f"  {label}: {item['doc']}: {item['text']!r} = {item['value']} {item['noun']}")
+        for item in result["wrong_documents"][:show_n]:
+            typer.echo(f"  document: {item}")
+
+
+@app.command()
+def version() -> None:
+    """Print the program and rules versions."""
+    typer.echo(f"report-extract {__version__}, rules {_rules(None).version}")

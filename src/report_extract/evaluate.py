@@ -1,0 +1,153 @@
+"""Score extracted quantities against gold files, exactly as shared/corpus/score.py does.
+
+Matching (ANNOTATION.md, Scoring): same document (file name without extension), equal
+values (relative tolerance 1e-6) and the same first syllable of the noun; each gold
+quantity matches at most one prediction. Then indicator, qualifier and part_of agreement
+over the matched pairs, and year and unit accuracy per document.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+_STEM = re.compile(r"\.(gold\.json|txt|md|docx|pdf|html?|json)$", re.I)
+DOC_COLUMNS = ("source", "source_path", "path", "doc", "file", "document", "doc_id")
+
+
+def _nfc(s: Any) -> str:
+    return unicodedata.normalize("NFC", str(s or "")).strip()
+
+
+def stem(name: str) -> str:
+    return _STEM.sub("", os.path.basename(str(name)))
+
+
+def noun_head(noun: Any) -> str:
+    """First syllable of a noun, split on spaces, '/' and punctuation; '%' for percentages."""
+    n = _nfc(noun).lower()
+    if not n:
+        return ""
+    if n.startswith("%") or n == "phần trăm":
+        return "%"
+    return next((x for x in re.split(r"[\s/,;:.()]+", n) if x), "")
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFD", _nfc(s).lower().replace("đ", "d"))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w ]", " ", s)).strip()
+
+
+def unit_match(gold: str, pred: str) -> bool:
+    """Word-level F1 of the folded names is at least 0.8."""
+    g, p = _fold(gold).split(), _fold(pred).split()
+    if not g or not p:
+        return False
+    common = sum(min(g.count(w), p.count(w)) for w in set(g))
+    prec, rec = common / len(p), common / len(g)
+    return prec + rec > 0 and 2 * prec * rec / (prec + rec) >= 0.8
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _doc_key(row: dict[str, Any]) -> str:
+    for column in DOC_COLUMNS:
+        if row.get(column):
+            return stem(row[column])
+    raise ValueError(f"prediction row has no document column ({', '.join(DOC_COLUMNS)})")
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
+    golds = {}
+    for path in sorted(Path(gold_dir).glob("*.gold.json")):
+        with path.open(encoding="utf-8") as fh:
+            golds[stem(path.name)] = json.load(fh)
+    return golds
+
+
+def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
+          doc_rows: Iterable[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Precision, recall, F1, agreement figures, and the misses and false positives."""
+    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in pred_rows:
+        key = _doc_key(row)
+        if key in golds:
+            preds[key].append(row)
+    tp = fp = fn = 0
+    ind_ok = qual_ok = part_ok = part_n = 0
+    misses, extras, per_doc = [], [], {}
+    for key, gold in golds.items():
+        candidates = list(preds.get(key, []))
+        used = [False] * len(candidates)
+        doc_tp = 0
+        for q in gold["quantities"]:
+            best = None
+            for i, p in enumerate(candidates):
+                if used[i] or not _same_value(q["value"], p.get("value")):
+                    continue
+                if noun_head(q["noun"]) != noun_head(p.get("noun")):
+                    continue
+                if best is None or _nfc(p.get("noun")).lower() == _nfc(q["noun"]).lower():
+                    best = i
+            if best is None:
+                fn += 1
+                misses.append({"doc": key, "text": q.get("text"), "value": q["value"], "noun": q["noun"]})
+                continue
+            used[best] = True
+            doc_tp += 1
+            p = candidates[best]
+            ind_ok += p.get("indicator") == q.get("indicator")
+            qual_ok += (p.get("qualifier") or "exact") == (q.get("qualifier") or "exact")
+            if q.get("part_of"):
+                part_n += 1
+                part_ok += bool(p.get("part_of"))
+        tp += doc_tp
+        doc_fp = used.count(False)
+        fp += doc_fp
+        extras.extend({"doc": key, "text": p.get("text"), "value": p.get("value"), "noun": p.get("noun")}
+                      for i, p in enumerate(candidates) if not used[i])
+        per_doc[key] = {"tp": doc_tp, "fp": doc_fp, "fn": len(gold["quantities"]) - doc_tp}
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    result: dict[str, Any] = {
+        "docs": len(golds), "gold": tp + fn, "pred": tp + fp, "tp": tp,
+        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+        "indicator_acc": round(ind_ok / tp, 4) if tp else 0.0,
+        "qualifier_acc": round(qual_ok / tp, 4) if tp else 0.0,
+        "part_of_recall": round(part_ok / part_n, 4) if part_n else None,
+    }
+    if doc_rows is not None:
+        by_doc = {_doc_key(r): r for r in doc_rows}
+        year_ok = unit_ok = 0
+        wrong_docs = []
+        for key, gold in golds.items():
+            row = by_doc.get(key, {})
+            try:
+                y_ok = int(row.get("year") or -1) == int(gold["period"]["year"])
+            except (TypeError, ValueError):
+                y_ok = False
+            u_ok = unit_match(gold.get("unit", ""), row.get("unit") or "")
+            year_ok += y_ok
+            unit_ok += u_ok
+            if not (y_ok and u_ok):
+                wrong_docs.append({"doc": key, "year": row.get("year"), "gold_year": gold["period"]["year"],
+                                   "unit": row.get("unit"), "gold_unit": gold.get("unit")})
+        result["year_acc"] = round(year_ok / len(golds), 4) if golds else 0.0
+        result["unit_acc"] = round(unit_ok / len(golds), 4) if golds else 0.0
+        result["wrong_documents"] = wrong_docs
+    result["misses"] = misses
+    result["extras"] = extras
+    result["per_doc"] = per_doc
+    return result

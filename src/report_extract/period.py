@@ -1,0 +1,81 @@
+"""The period a report sums up: its year and span (year, half_year, months, quarter, term…).
+
+The year is the one whose work is summed up, not the publication year nor the year of
+the plans the report sets ("triển khai nhiệm vụ năm 2024"). Cues are data
+(`rules/periods.yml`); when none names a year, the years the text mentions vote, and
+years in plan or comparison phrases vote against.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .rules import RuleSet
+
+_LEAD_CHARS = 400
+_LEAD_BONUS = 3
+_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
+_RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
+_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu|cuối)[^.;\n]{0,30}$")
+_COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$")
+_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|date\s)$")
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int | None
+    span: str
+    rule: str  # the cue that decided it, or "vote"/"none"
+
+
+def _cue_year(rule, m: regex.Match) -> int | None:
+    group = rule.get("year_from", "year")
+    try:
+        value = m.group(group)
+    except IndexError:
+        return None
+    return int(value) if value else None
+
+
+def _vote(text: str) -> int | None:
+    votes: Counter[int] = Counter()
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        year = int(m.group())
+        if _RANGE_NEIGHBOUR.search(text[m.end() : m.end() + 4]) or _RANGE_NEIGHBOUR.search(before[-4:]):
+            continue  # a year range ("nhiệm kỳ 2016 – 2021") names a term, not the report's year
+        if _DATE_BEFORE.search(before):
+            votes[year] += 0.5
+        elif _PLAN_BEFORE.search(before):
+            votes[year] -= 1
+        elif _COMPARE_BEFORE.search(before):
+            votes[year] -= 0.5
+        else:
+            votes[year] += 1
+    if not votes:
+        return None
+    return max(votes, key=lambda y: (votes[y], -y))
+
+
+def detect_period(text: str, rules: RuleSet) -> Period:
+    """Year and span of the report in `text` (normalised)."""
+    best = None  # (score, -position, span, year, rule id)
+    best_with_year = None
+    for rule in rules.of_kind("period"):
+        for m in rule.patterns["pattern"].finditer(text):
+            score = float(rule.get("weight")) + (_LEAD_BONUS if m.start() < _LEAD_CHARS else 0)
+            year = _cue_year(rule, m)
+            key = (score, -m.start())
+            if best is None or key > best[0]:
+                best = (key, rule.get("span"), year, rule.id)
+            if year is not None and (best_with_year is None or key > best_with_year[0]):
+                best_with_year = (key, year)
+    if best is None:
+        year = _vote(text)
+        return Period(year, "year", "vote" if year else "none")
+    _, span, year, rule_id = best
+    if year is None:
+        year = best_with_year[1] if best_with_year else _vote(text)
+    return Period(year, span, rule_id)

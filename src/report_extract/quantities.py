@@ -1,0 +1,340 @@
+"""Find the quantities of a report: numbers found on characters, nouns from words.
+
+A candidate is every numeral in the text. Mask rules (dates, codes, URLs, quotes…) and
+context rules (years, ordinals, names, durations…) from `rules/not_quantities/` reject
+what is not a quantity; scope rules reject targets and figures of earlier periods. The
+survivors get their counted noun (from a segmented window after the number) and their
+hedge qualifier (from `rules/hedges.yml`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .numbers import DIGITS, NUMBER_WORDS, SCALED_TAIL, parse_digits, parse_scaled, parse_words
+from .rules import Rule, RuleSet
+from .segment import sentence_spans, window_after, words
+
+_WORD_NUMERAL = regex.compile(
+    r"(?<![\p{L}\p{M}\d])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?:[ \t]+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*(?![\p{L}\p{M}])",
+    regex.IGNORECASE,
+)
+_PERCENT = regex.compile(r"\A[ \t]*(?:%|phần trăm(?![\p{L}]))")
+_CURRENCY = regex.compile(r"\A[ \t]*(?:đồng|VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
+_DENOMINATOR = regex.compile(r"\A[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
+_LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
+_LABEL = regex.compile(r"(?:^|[,;(\n]|trong đó|gồm)[ \t]*((?:[\p{L}\p{M}]+[ \t]+){0,4}[\p{L}\p{M}]+)[ \t]*(:)?[ \t]*\Z",
+                       regex.IGNORECASE)
+_CONTEXT_CHARS = 80
+
+
+@dataclass
+class Quantity:
+    """A figure in the normalised text: `start:end` covers the number and its noun."""
+
+    start: int
+    end: int
+    value: float
+    noun: str
+    num_end: int
+    sentence: tuple[int, int]
+    qualifier: str = "exact"
+    hedge_rule: str | None = None
+    noun_inherited: bool = False
+    indicator: str = "other"
+    rule: str = ""
+    parent: int | None = None
+    breakdown_group: int | None = None
+
+    @property
+    def head(self) -> str:
+        """First syllable of the noun: what breakdowns and the scorer compare."""
+        if self.noun == "%":
+            return "%"
+        return regex.split(r"[\s/,;:.()]+", self.noun.strip())[0] if self.noun else ""
+
+
+@dataclass
+class Candidate:
+    """A numeral and what became of it; `rejected_by` names the rule that threw it out."""
+
+    start: int
+    num_end: int
+    raw: str
+    value: float | None
+    plain: bool
+    percent: bool = False
+    scaled: bool = False
+    noun: str = ""
+    end: int = 0
+    rejected_by: str | None = None
+    quantity: Quantity | None = field(default=None, repr=False)
+
+
+def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
+    spans = []
+    for rule in rules.of_kind("mask"):
+        p = rule.patterns
+        for m in p["pattern"].finditer(text):
+            before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
+            after = text[m.end() : m.end() + _CONTEXT_CHARS]
+            if "before" in p and not p["before"].search(before):
+                continue
+            if "after" in p and not p["after"].search(after):
+                continue
+            if "unless_before" in p and p["unless_before"].search(before):
+                continue
+            if "unless_after" in p and p["unless_after"].search(after):
+                continue
+            spans.append((m.start(), m.end(), rule.id))
+    return spans
+
+
+def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
+                 report_year: int | None) -> list[tuple[int, int, str]]:
+    """Stretches of text whose figures are targets or belong to an earlier period."""
+    spans = []
+    for rule in rules.of_kind("scope"):
+        p = rule.patterns
+        for s_start, s_end in sentences:
+            sentence = text[s_start:s_end]
+            for m in p["cue"].finditer(sentence):
+                if "unless_before" in p and p["unless_before"].search(sentence[: m.start()]):
+                    continue
+                year_rel = rule.get("year")
+                if year_rel:
+                    year = int(m.group("year"))
+                    if report_year is None or (year_rel == "earlier" and year >= report_year) \
+                            or (year_rel == "later" and year <= report_year):
+                        continue
+                end = s_end
+                until = rule.get("until")
+                if until:
+                    stop = regex.compile(until).search(sentence, m.end())
+                    if stop:
+                        end = s_start + stop.start()
+                spans.append((s_start + m.start(), end, rule.id))
+    return spans
+
+
+def _covering(spans: list[tuple[int, int, str]], pos: int) -> str | None:
+    for start, end, rule_id in spans:
+        if start <= pos < end:
+            return rule_id
+    return None
+
+
+def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
+    """Digit numerals (with scale words and %) and numerals written in words."""
+    found = []
+    for m in DIGITS.finditer(text):
+        value = parse_digits(m.group())
+        cand = Candidate(m.start(), m.end(), m.group(), value, plain=not regex.search(r"[.,]", m.group()))
+        tail = text[m.end() : m.end() + 60]
+        scaled = SCALED_TAIL.match(tail)
+        if value is not None and scaled:
+            cand.value = parse_scaled(value, scaled.group())
+            cand.num_end = m.end() + scaled.end()
+            cand.scaled, cand.plain = True, False
+        elif _PERCENT.match(tail):
+            cand.percent, cand.plain = True, False
+            cand.num_end = m.end() + _PERCENT.match(tail).end()
+        found.append(cand)
+    counted = rules.lexicons.get("counted_nouns", frozenset()) | rules.lexicons.get("classifiers", frozenset())
+    for m in _WORD_NUMERAL.finditer(text):
+        words_ = m.group().split()
+        value = parse_words(words_)
+        if value is None or (m.group()[0].isupper() and not _sentence_initial(text, m.start())):
+            continue
+        nxt = window_after(text, m.end()).strip().lower()
+        first = " ".join(nxt.split()[:2])
+        if not (first in counted or first.split(" ")[0] in counted):
+            continue
+        scaled = SCALED_TAIL.match(text[m.end() : m.end() + 60])
+        found.append(Candidate(m.start(), m.end(), m.group(), value, plain=False))
+        if scaled:
+            found[-1].num_end = m.end() + scaled.end()
+    found.sort(key=lambda c: c.start)
+    # "8 tỷ 500 triệu": the 500 belongs to the 8 before it, not to a numeral of its own.
+    kept: list[Candidate] = []
+    for cand in found:
+        if not kept or cand.start >= kept[-1].num_end:
+            kept.append(cand)
+    return kept
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return not text[:pos].strip() or text[:pos].rstrip()[-1] in ".!?\n:“\"("
+
+
+def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[str, int]:
+    """The counted noun right after the numeral and where it ends ("" when none)."""
+    if cand.percent:
+        return "%", cand.num_end
+    pos = cand.num_end
+    denominator = _DENOMINATOR.match(text[pos : pos + 40])
+    if denominator:
+        pos += denominator.end()  # "11/15 chi hội": the noun follows the denominator
+    currency = _CURRENCY.match(text[pos : pos + 10])
+    if currency:
+        return "đồng", pos + currency.end()
+    window = window_after(text, pos)
+    lowered = window.lower()
+    lex = rules.lexicons
+    function_words = lex.get("function_words", frozenset())
+    for compound in sorted(lex.get("compound_nouns", ()), key=len, reverse=True):
+        if regex.match(rf"\s*{regex.escape(compound)}(?![\p{{L}}\p{{M}}])", lowered):
+            return compound, pos + lowered.index(compound) + len(compound)
+    tokens = [t.text for t in words(window)]
+    offsets = _token_offsets(window, tokens)
+    # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
+    if not tokens or not regex.search(r"\p{L}", tokens[0]) or (
+            tokens[0].islower() and tokens[0] in function_words):
+        return ("đồng", cand.num_end) if cand.scaled else ("", pos)
+    chosen = 1
+    first = tokens[0].lower()
+    if first in lex.get("classifiers", ()) and len(tokens) > 1 and regex.match(r"\p{L}", tokens[1]) \
+            and tokens[1].lower() not in function_words:
+        chosen = 2
+    if len(tokens) > chosen and tokens[chosen].lower() in lex.get("noun_modifiers", ()):
+        chosen += 1
+    if first in lex.get("measures", ()):
+        chosen = 1
+    noun = " ".join(t.lower() for t in tokens[:chosen])
+    if cand.scaled and first in lex.get("currency_words", ()):
+        noun = "đồng"
+    return noun, pos + offsets[chosen - 1]
+
+
+def _token_offsets(window: str, tokens: list[str]) -> list[int]:
+    """End offset in `window` of each token (segmenters may drop spaces)."""
+    ends, cursor = [], 0
+    for token in tokens:
+        found = window.find(token, cursor)
+        cursor = found + len(token) if found >= 0 else cursor + len(token)
+        ends.append(min(cursor, len(window.rstrip())))
+    return ends
+
+
+def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
+    after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
+    for rule in rules.of_kind("reject"):
+        p = rule.patterns
+        if rule.get("plain_number") and not cand.plain:
+            continue
+        if rule.get("no_noun") and cand.noun:
+            continue
+        if "number" in p and not p["number"].fullmatch(cand.raw):
+            continue
+        if "before" in p and not p["before"].search(before):
+            continue
+        if "after" in p and not p["after"].search(after):
+            continue
+        if "noun_in" in p and cand.noun not in p["noun_in"]:
+            continue
+        if "unless_before" in p and p["unless_before"].search(before):
+            continue
+        if "unless_after" in p and p["unless_after"].search(after):
+            continue
+        unless_nouns = rule.get("unless_noun_in")
+        if unless_nouns and _noun_in_lexicon(cand.noun, unless_nouns, rules):
+            continue
+        return rule.id
+    return None
+
+
+def _noun_in_lexicon(noun: str, entries: str | list, rules: RuleSet) -> bool:
+    """Whether `noun` is, or starts with, one of `entries` ("@name" stands for a lexicon)."""
+    words: set[str] = set()
+    for entry in [entries] if isinstance(entries, str) else entries:
+        words |= rules.lexicons.get(entry[1:], frozenset()) if entry.startswith("@") else {entry.lower()}
+    return bool(noun) and any(noun == w or noun.startswith(w + " ") for w in words)
+
+
+def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[str, str | None]:
+    """The hedge nearest the number wins; with none the figure is exact."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - _CONTEXT_CHARS) : start]
+    after = text[after_pos : after_pos + _CONTEXT_CHARS]
+    best: tuple[int, str, str] | None = None
+    for rule in rules.of_kind("hedge"):
+        p = rule.patterns
+        m = p["pattern"].search(before)
+        if not m:
+            continue
+        if "after" in p and not p["after"].search(after):
+            continue
+        if "unless_before" in p and p["unless_before"].search(before):
+            continue
+        length = m.end() - m.start()
+        if best is None or length > best[0]:
+            best = (length, rule.get("qualifier"), rule.id)
+    return (best[1], best[2]) if best else ("exact", None)
+
+
+def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: tuple[int, int]) -> str | None:
+    """Noun for "khiển trách 3, cảnh cáo 1"-style lists: the list's head, else the label."""
+    if not _LABEL_END.match(text[cand.num_end : cand.num_end + 8]) or not text[cand.num_end:].strip():
+        return None
+    before = text[max(sentence[0], cand.start - 60) : cand.start]
+    m = _LABEL.search(before)
+    if not m:
+        return None
+    label, colon = m.group(1), m.group(2)
+    if not colon and any(w[0].isupper() for w in label.split()):
+        return None  # "Khu phố 3", "thôn Bản Duồng 1": a name, not a label
+    heads = [q for q in previous if q.sentence == sentence and q.noun not in ("%", "đồng")]
+    if heads:
+        return heads[-1].noun
+    # Without a head quantity, a lone label needs a colon or a sibling item to be a list.
+    rest = text[cand.num_end : sentence[1]]
+    if colon or regex.match(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,4}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d", rest):
+        return label.lower()
+    return None
+
+
+def find_candidates(text: str, rules: RuleSet, report_year: int | None = None) -> list[Candidate]:
+    """Every numeral with its fate: a `quantity`, or the id of the rule that rejected it."""
+    sentences = sentence_spans(text)
+    masks = _mask_spans(text, rules)
+    scopes = _scope_spans(text, sentences, rules, report_year)
+    candidates = _numerals(text, rules)
+    accepted: list[Quantity] = []
+    sentence_ix = 0
+    for cand in candidates:
+        while sentence_ix < len(sentences) - 1 and sentences[sentence_ix][1] <= cand.start:
+            sentence_ix += 1
+        sentence = sentences[sentence_ix] if sentences else (0, len(text))
+        if cand.value is None:
+            cand.rejected_by = "numeral.malformed"
+            continue
+        cand.rejected_by = _covering(masks, cand.start)
+        if cand.rejected_by:
+            continue
+        cand.noun, cand.end = _noun_after(text, cand, rules)
+        cand.rejected_by = _rejecting_rule(text, cand, rules)
+        if cand.rejected_by:
+            continue
+        inherited = False
+        if not cand.noun:
+            label_noun = _label_noun(text, cand, accepted, sentence)
+            if not label_noun:
+                cand.rejected_by = "not_quantity.no_noun"
+                continue
+            cand.noun, cand.end, inherited = label_noun, cand.num_end, True
+        cand.rejected_by = _covering(scopes, cand.start)
+        if cand.rejected_by:
+            continue
+        qualifier, hedge_rule = _qualifier(text, cand.start, cand.end, rules)
+        cand.quantity = Quantity(cand.start, cand.end, cand.value, cand.noun, cand.num_end, sentence,
+                                 qualifier, hedge_rule, inherited)
+        accepted.append(cand.quantity)
+    return candidates
+
+
+def find_quantities(text: str, rules: RuleSet, report_year: int | None = None) -> list[Quantity]:
+    return [c.quantity for c in find_candidates(text, rules, report_year) if c.quantity]

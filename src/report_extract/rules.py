@@ -1,0 +1,219 @@
+"""Load, validate and compile the rule files in `rules/`, once per process.
+
+Rules are data: each file is YAML with a `kind` and a list of rules; every rule has an
+`id`, what it matches, what it emits, and `examples` / `counter_examples` that the test
+suite runs. A broken file fails loudly on load, naming the file and the rule.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+QUALIFIERS = ("exact", "approx", "over", "under", "at_least")
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text a rule is tested on; `[...]` in the source marks the span it is about."""
+
+    text: str
+    target: tuple[int, int] | None
+    expect: dict[str, Any]
+
+    @classmethod
+    def parse(cls, raw: Any, where: str) -> "Example":
+        if isinstance(raw, str):
+            raw = {"text": raw}
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+            raise RuleError(f"{where}: an example must be a string or a mapping with 'text'")
+        text = raw["text"]
+        target = None
+        if "[" in text:
+            open_at, close_at = text.index("["), text.index("]")
+            target = (open_at, close_at - 1)
+            text = text[:open_at] + text[open_at + 1 : close_at] + text[close_at + 1 :]
+        expect = {k: v for k, v in raw.items() if k != "text"}
+        return cls(text, target, expect)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    file: str
+    spec: dict[str, Any]
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[Example, ...] = ()
+    patterns: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.spec.get(key, default)
+
+
+# For each file kind: the keys a rule may have, which are regexes, which are required.
+_KINDS: dict[str, dict[str, Any]] = {
+    "mask": {"required": {"pattern"}, "regex": {"pattern", "before", "after", "unless_before", "unless_after"},
+             "other": set()},
+    "reject": {"required": set(), "regex": {"before", "after", "number", "unless_before", "unless_after"},
+               "other": {"noun_in", "no_noun", "plain_number", "unless_noun_in"}},
+    "scope": {"required": {"cue"}, "regex": {"cue", "unless_before"}, "other": {"year", "until"}},
+    "hedge": {"required": {"pattern", "qualifier"}, "regex": {"pattern", "after", "unless_before"}, "other": set()},
+    "indicator": {"required": {"indicator"}, "regex": {"before", "after", "unless_before", "unless_after"},
+                  "other": {"nouns", "min_value", "max_value", "priority"}},
+    "period": {"required": {"pattern", "span", "weight"}, "regex": {"pattern"}, "other": {"year_from"}},
+    "breakdown": {"required": {"cue"}, "regex": {"cue", "unless_after"}, "other": {"scope"}},
+}
+_COMMON = {"id", "description", "examples", "counter_examples"}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules and lexicons, compiled; `version` changes whenever any rule file does."""
+
+    root: Path
+    version: str
+    rules: dict[str, tuple[Rule, ...]]
+    lexicons: dict[str, frozenset[str]]
+    indicator_keys: dict[str, dict[str, Any]]
+    units: dict[str, Any]
+
+    def of_kind(self, kind: str) -> tuple[Rule, ...]:
+        return self.rules.get(kind, ())
+
+    def all_rules(self) -> list[Rule]:
+        return [r for kind in sorted(self.rules) for r in self.rules[kind]]
+
+
+def default_rules_dir() -> Path:
+    """$REPORT_EXTRACT_RULES, else the checkout's `rules/`, else the copy shipped in the package."""
+    env = os.environ.get("REPORT_EXTRACT_RULES")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("report_extract.rules_data")))
+
+
+def _compile(pattern: str, where: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1) if pattern.startswith("(?i)") \
+            else regex.compile(pattern, regex.VERSION1)
+    except regex.error as exc:
+        raise RuleError(f"{where}: pattern {pattern!r} does not compile: {exc}") from None
+
+
+def _phrase_regex(phrases: list[str], where: str) -> regex.Pattern:
+    """Words or phrases as one case-insensitive regex with word boundaries."""
+    if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise RuleError(f"{where}: expected a non-empty list of phrases")
+    alternatives = "|".join(regex.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+def _validate_rule(raw: Any, kind: str, file: str, seen: set[str]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{file}: every rule must be a mapping, got {type(raw).__name__}")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(f"{file}: a rule has no 'id' (keys: {sorted(raw)})")
+    where = f"{file}: rule {rule_id!r}"
+    if rule_id in seen:
+        raise RuleError(f"{where}: duplicate id")
+    seen.add(rule_id)
+    schema = _KINDS[kind]
+    allowed = _COMMON | schema["required"] | schema["regex"] | schema["other"]
+    unknown = set(raw) - allowed
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
+    missing = schema["required"] - set(raw)
+    if missing:
+        raise RuleError(f"{where}: missing required keys {sorted(missing)}")
+    if not raw.get("examples"):
+        raise RuleError(f"{where}: needs at least one example")
+    patterns = {}
+    for key in schema["regex"] & set(raw):
+        value = raw[key]
+        if isinstance(value, list):
+            patterns[key] = _phrase_regex(value, f"{where}, key {key!r}")
+        elif isinstance(value, str):
+            patterns[key] = _compile(value, f"{where}, key {key!r}")
+        else:
+            raise RuleError(f"{where}: {key!r} must be a regex string or a list of phrases")
+    if kind == "hedge" and raw["qualifier"] not in QUALIFIERS:
+        raise RuleError(f"{where}: qualifier {raw['qualifier']!r} is not one of {QUALIFIERS}")
+    if "nouns" in raw:
+        nouns = raw["nouns"]
+        if not isinstance(nouns, list) or not all(isinstance(n, str) and n for n in nouns):
+            raise RuleError(f"{where}: 'nouns' must be a list of words")
+        patterns["nouns"] = tuple(sorted({n.lower() for n in nouns}, key=len, reverse=True))
+    if "noun_in" in raw:
+        patterns["noun_in"] = frozenset(n.lower() for n in raw["noun_in"])
+    examples = tuple(Example.parse(e, f"{where}, example") for e in raw.get("examples") or [])
+    counters = tuple(Example.parse(e, f"{where}, counter-example") for e in raw.get("counter_examples") or [])
+    return Rule(rule_id, file, dict(raw), examples, counters, patterns)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path.name}: not valid YAML: {exc}") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(root: str | Path | None = None) -> RuleSet:
+    """Read every rule file under `root`, validate it and compile its patterns."""
+    root = Path(root) if root else default_rules_dir()
+    if not root.is_dir():
+        raise RuleError(f"rules folder not found: {root}")
+    digest = hashlib.sha256()
+    rules: dict[str, list[Rule]] = {}
+    lexicons: dict[str, frozenset[str]] = {}
+    indicator_keys: dict[str, dict[str, Any]] = {}
+    units: dict[str, Any] = {}
+    seen: set[str] = set()
+    for path in sorted(root.rglob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        digest.update(rel.encode() + b"\0" + path.read_bytes())
+        doc = _read_yaml(path)
+        if not isinstance(doc, dict) or "kind" not in doc:
+            raise RuleError(f"{rel}: a rule file is a mapping with a 'kind'")
+        kind = doc["kind"]
+        if kind == "lexicon":
+            for name, words in (doc.get("lexicons") or {}).items():
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise RuleError(f"{rel}: lexicon {name!r} must be a list of strings")
+                lexicons[name] = frozenset(w.lower() for w in words)
+        elif kind == "indicator_keys":
+            for key, info in (doc.get("keys") or {}).items():
+                if not isinstance(info, dict) or "description" not in info:
+                    raise RuleError(f"{rel}: indicator key {key!r} needs a description")
+                indicator_keys[key] = info
+        elif kind == "units":
+            units = doc
+        elif kind in _KINDS:
+            items = doc.get("rules")
+            if not isinstance(items, list) or not items:
+                raise RuleError(f"{rel}: 'rules' must be a non-empty list")
+            rules.setdefault(kind, []).extend(_validate_rule(r, kind, rel, seen) for r in items)
+        else:
+            raise RuleError(f"{rel}: unknown kind {kind!r} (one of {sorted(_KINDS)}, lexicon, indicator_keys, units)")
+    for rule in rules.get("indicator", []):
+        if indicator_keys and rule.get("indicator") not in indicator_keys:
+            raise RuleError(f"{rule.file}: rule {rule.id!r}: unknown indicator {rule.get('indicator')!r}")
+    ordered = {k: tuple(sorted(v, key=lambda r: -int(r.get("priority", 0)))) if k == "indicator" else tuple(v)
+               for k, v in rules.items()}
+    return RuleSet(root, digest.hexdigest()[:16], ordered, lexicons, indicator_keys, units)

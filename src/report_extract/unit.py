@@ -1,0 +1,117 @@
+"""The reporting unit: the organisation the report is about, at its fullest name.
+
+Every mention of an organisation (type + qualifier + level + place) is found with the
+vocabulary of `rules/units.yml`. Mentions of the same organisation and level are grouped;
+the group that is most often the subject of the report's verbs, most mentioned and
+earliest wins. Its name is rebuilt from the fullest parts any mention gives: "Hội Nông dân
+huyện" and "Hội ND huyện Triệu Phong" make "Hội Nông dân huyện Triệu Phong".
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .rules import RuleSet
+
+_LEAD_CHARS = 300
+_PLACE = r"(?:[\p{Lu}][\p{L}\p{M}'’]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’]*){0,3}"
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+    type_text: str
+    qualifier: str
+    level: str
+    place: str
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _mention_pattern(units: dict) -> regex.Pattern:
+    names = {name: key for key, spellings in units["organisations"].items() for name in spellings}
+    long_names = [n for n, k in names.items() if k in set(units.get("long_names", []))]
+    levels = _alternatives(units["levels"])
+    purpose = rf"(?:(?<={_alternatives(long_names)})[ \t][^\n,.;:]{{0,100}}?(?=[ \t](?:{levels})[ \t]))?" if long_names else ""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}))(?![\p{{L}}])"
+        rf"{purpose}"
+        rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
+        rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
+        rf"(?:[ \t]+(?P<level>(?i:{levels}))(?![\p{{L}}]))?"
+        rf"(?:[ \t]*(?P<place>{_PLACE}))?"
+    )
+
+
+def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
+    units = rules.units
+    pattern = _mention_pattern(units)
+    keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
+    found = []
+    for m in pattern.finditer(text):
+        # A long name's purpose ("thực hiện Quy chế … “Dân vận khéo”") is part of its type.
+        purpose_end = m.start("qualifier") if m.group("qualifier") else (
+            m.start("level") if m.group("level") else (m.start("place") if m.group("place") else m.end()))
+        type_text = text[m.start() : purpose_end].strip()
+        place = (m.group("place") or "").strip()
+        if place and place.split()[0] in ("Việt", "Chủ", "Phó", "Bí", "Hội", "Đảng", "Ban", "Ủy", "UBND"):
+            place = ""  # a following name or title, not a place
+        found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), keys[m.group("type").lower()],
+                              type_text, m.group("qualifier") or "", m.group("level") or "", place))
+    return found
+
+
+def _weight(text: str, mention: _Mention, units: dict) -> float:
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 25].lower()
+    titled = regex.search(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", before)
+    weight = 0.3 if titled else 1.0
+    if not titled and any(after.lstrip(" ,(").startswith(v) for v in units.get("subject_after", [])):
+        weight += 2.0
+    if mention.start < _LEAD_CHARS:
+        weight += 1.0
+    return weight
+
+
+def _level_key(level: str) -> str:
+    return "thành phố" if level in ("tp.", "tp") else level
+
+
+def detect_unit(text: str, rules: RuleSet) -> str | None:
+    """The reporting unit's fullest name as the text gives it, or None when none is named."""
+    mentions = _mentions(text, rules)
+    if not mentions:
+        return None
+    groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.key, _level_key(m.level.lower()))].append(m)
+    # A mention without level belongs to the group of its organisation that has one, when unique.
+    for (key, level), members in list(groups.items()):
+        if not level:
+            levelled = [g for g in groups if g[0] == key and g[1]]
+            if len(levelled) == 1:
+                groups[levelled[0]].extend(members)
+                del groups[(key, level)]
+    scores = {g: sum(_weight(text, m, rules.units) for m in ms) for g, ms in groups.items()}
+    best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
+    return _fullest_name(groups[best])
+
+
+def _fullest_name(members: list[_Mention]) -> str:
+    def longest(values: list[str]) -> str:
+        values = [v for v in values if v]
+        cased = [v for v in values if not v.isupper()] or values  # prefer "Châu Đức" to "CHÂU ĐỨC"
+        return max(cased, key=lambda v: (len(v.split()), len(v)), default="")
+
+    # The spelling of the type comes from mentions that name a level: "Hội phụ nữ cơ sở" is
+    # a loose reference, "Hội LHPN xã Buôn Triết" the name.
+    named = [m for m in members if m.level] or members
+    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]),
+             longest([m.level for m in members]), longest([m.place for m in members])]
+    return " ".join(p for p in parts if p)
