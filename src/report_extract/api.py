@@ -1,7 +1,7 @@
 """What notebooks and jobs import: extract from a text, a file, or run over folders.
 
-The flow runs one way: ingest → normalize → period and unit → quantities → breakdowns →
-classify → rows. Offsets in every row point into the text `ingest` decoded (for a .txt
+The flow runs one way: ingest → normalize → period and unit → quantities → classify →
+breakdowns (parts take their total's indicator) → rows. Offsets in every row point into the text `ingest` decoded (for a .txt
 file: the file's characters), not into the normalised text used for matching.
 """
 from __future__ import annotations
@@ -39,9 +39,9 @@ def extract_text(text: str, rules: RuleSet | None = None) -> Extraction:
     norm = normalize(text)
     period = detect_period(norm.text, rules)
     unit = detect_unit(norm.text, rules)
-    quantities = find_quantities(norm.text, rules, period.year)
-    checks = link_breakdowns(norm.text, quantities, rules)
+    quantities = find_quantities(norm.text, rules, period.years)
     classify(norm.text, quantities, rules)
+    checks = link_breakdowns(norm.text, quantities, rules)
     return Extraction(norm, period, unit, quantities, checks)
 
 

@@ -4,7 +4,6 @@ A rule matches when the counted noun starts with one of its `nouns`, its context
 (`before`: the clause before the number; `after`: the clause after the noun; either may
 match), and the value is in range. The most specific match wins: priority first, then the
 rule with context, then the longest noun. A part of a breakdown with the same noun as its
-total is filed like the total ("57 đảng viên nữ" of "108 đảng viên" admitted).
 """
 from __future__ import annotations
 
@@ -29,17 +28,24 @@ def _clause_after(text: str, q: Quantity) -> str:
     return chunk[: stop.start()] if stop else chunk
 
 
-def _noun_match(rule: Rule, noun: str) -> int:
-    """Length of the longest of the rule's nouns that starts `noun` (0 when none)."""
+def _noun_match(rule: Rule, q: Quantity) -> int:
+    """Length of the longest of the rule's nouns that is the noun's first word(s), else 0.
+
+    Never a part of the first word: "đồng" does not match the word "đồng chí". A noun that
+    reaches into the next word does ("đêm nhạc" matches "đêm" + "nhạc thiện nguyện").
+    """
+    first_word_size = len((q.noun_words or (q.noun,))[0].split())
+    syllables = q.noun.split()
     for candidate in rule.patterns.get("nouns", ()):
-        if noun == candidate or noun.startswith(candidate + " "):
+        size = len(candidate.split())
+        if size >= first_word_size and syllables[:size] == candidate.split():
             return len(candidate)
     return 0
 
 
 def _matches(rule: Rule, q: Quantity, before: str, after: str) -> tuple[int, int, int] | None:
     p = rule.patterns
-    noun_len = _noun_match(rule, q.noun) if "nouns" in p else 1
+    noun_len = _noun_match(rule, q) if "nouns" in p else 1
     if not noun_len:
         return None
     if rule.get("min_value") is not None and q.value < float(rule.get("min_value")):
@@ -68,11 +74,7 @@ def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:
 
 
 def classify(text: str, quantities: list[Quantity], rules: RuleSet) -> None:
-    """Set `indicator` and `rule` on every quantity, in document order."""
+    """Set `indicator` and `rule` on every quantity."""
     for q in quantities:
-        parent = quantities[q.parent] if q.parent is not None else None
-        if parent is not None and parent.head == q.head and parent.indicator != "other":
-            q.indicator, q.rule = parent.indicator, f"inherit:{parent.rule}"
-            continue
         rule = best_rule(text, q, rules)
         q.indicator, q.rule = (rule.get("indicator"), rule.id) if rule else ("other", "")

@@ -18,9 +18,12 @@ _LEAD_CHARS = 400
 _LEAD_BONUS = 3
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 _RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
-_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu|cuối)[^.;\n]{0,30}$")
+_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu)[^.;\n]{0,30}$")
 _COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$")
 _DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|date\s)$")
+
+
+_TERM_YEARS = 5  # a term whose start the text does not give is taken to be five years
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,11 @@ class Period:
     year: int | None
     span: str
     rule: str  # the cue that decided it, or "vote"/"none"
+    first_year: int | None = None  # first year covered (a term or multi-year span starts earlier)
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        return (self.first_year or self.year, self.year) if self.year else None
 
 
 def _cue_year(rule, m: regex.Match) -> int | None:
@@ -56,7 +64,7 @@ def _vote(text: str) -> int | None:
             votes[year] += 1
     if not votes:
         return None
-    return max(votes, key=lambda y: (votes[y], -y))
+    return max(votes, key=lambda y: (votes[y], y))  # a tie goes to the later year: comparisons look back
 
 
 def detect_period(text: str, rules: RuleSet) -> Period:
@@ -69,13 +77,22 @@ def detect_period(text: str, rules: RuleSet) -> Period:
             year = _cue_year(rule, m)
             key = (score, -m.start())
             if best is None or key > best[0]:
-                best = (key, rule.get("span"), year, rule.id)
+                best = (key, rule.get("span"), year, rule.id, _first_year(rule, m, year))
             if year is not None and (best_with_year is None or key > best_with_year[0]):
                 best_with_year = (key, year)
     if best is None:
         year = _vote(text)
         return Period(year, "year", "vote" if year else "none")
-    _, span, year, rule_id = best
+    _, span, year, rule_id, first_year = best
     if year is None:
         year = best_with_year[1] if best_with_year else _vote(text)
-    return Period(year, span, rule_id)
+    if first_year is None and year is not None:
+        first_year = year - _TERM_YEARS if span == "term" else year
+    return Period(year, span, rule_id, first_year)
+
+
+def _first_year(rule, m: regex.Match, year: int | None) -> int | None:
+    """First year of a span cue that names its start ("trong nhiệm kỳ 2015-2020" → 2015)."""
+    if rule.get("year_from") == "end" and m.groupdict().get("start"):
+        return int(m.group("start"))
+    return None

@@ -22,11 +22,16 @@ _WORD_NUMERAL = regex.compile(
     regex.IGNORECASE,
 )
 _PERCENT = regex.compile(r"\A[ \t]*(?:%|phần trăm(?![\p{L}]))")
-_CURRENCY = regex.compile(r"\A[ \t]*(?:đồng|VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
+# Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
+# which tells it from "đồng chí" (comrade).
+_CURRENCY = regex.compile(r"\A[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
 _DENOMINATOR = regex.compile(r"\A[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
-_LABEL = regex.compile(r"(?:^|[,;(\n]|trong đó|gồm)[ \t]*((?:[\p{L}\p{M}]+[ \t]+){0,4}[\p{L}\p{M}]+)[ \t]*(:)?[ \t]*\Z",
-                       regex.IGNORECASE)
+# The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the number.
+_LABEL = regex.compile(
+    r"(?:^|[,;:(\n]|(?<![\p{L}])(?:trong đó|gồm|cho|là))[ \t]*((?:[\p{L}\p{M}]+[ \t]+){0,3}[\p{L}\p{M}]+)[ \t]*(:)?[ \t]*\Z",
+    regex.IGNORECASE)
+_SIBLING_ITEM = regex.compile(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,3}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d")
 _CONTEXT_CHARS = 80
 
 
@@ -40,6 +45,7 @@ class Quantity:
     noun: str
     num_end: int
     sentence: tuple[int, int]
+    noun_words: tuple[str, ...] = ()  # the noun as segmented words: "đồng chí" is one word
     qualifier: str = "exact"
     hedge_rule: str | None = None
     noun_inherited: bool = False
@@ -50,10 +56,18 @@ class Quantity:
 
     @property
     def head(self) -> str:
-        """First syllable of the noun: what breakdowns and the scorer compare."""
+        """First syllable of the noun: what the scorer compares."""
         if self.noun == "%":
             return "%"
         return regex.split(r"[\s/,;:.()]+", self.noun.strip())[0] if self.noun else ""
+
+    def counts_same_thing(self, other: "Quantity") -> bool:
+        """Same counted thing: one noun starts the other ("đảng viên" ~ "đảng viên nữ"); a
+        one-syllable start must also be filed alike ("vụ" ~ "vụ án", but "đồng" ≁ "đồng chí")."""
+        short, long_ = sorted((self.noun.split(), other.noun.split()), key=len)
+        if not short or long_[: len(short)] != short:
+            return False
+        return len(short) > 1 or len(long_) == 1 or self.indicator == other.indicator
 
 
 @dataclass
@@ -67,7 +81,9 @@ class Candidate:
     plain: bool
     percent: bool = False
     scaled: bool = False
+    money_scale: bool = False  # triệu / tỷ: money unless a counted noun follows
     noun: str = ""
+    noun_words: tuple[str, ...] = ()
     end: int = 0
     rejected_by: str | None = None
     quantity: Quantity | None = field(default=None, repr=False)
@@ -93,7 +109,7 @@ def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
 
 
 def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
-                 report_year: int | None) -> list[tuple[int, int, str]]:
+                 period: tuple[int, int] | None) -> list[tuple[int, int, str]]:
     """Stretches of text whose figures are targets or belong to an earlier period."""
     spans = []
     for rule in rules.of_kind("scope"):
@@ -106,8 +122,8 @@ def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
                 year_rel = rule.get("year")
                 if year_rel:
                     year = int(m.group("year"))
-                    if report_year is None or (year_rel == "earlier" and year >= report_year) \
-                            or (year_rel == "later" and year <= report_year):
+                    if period is None or (year_rel == "earlier" and year >= period[0]) \
+                            or (year_rel == "later" and year <= period[1]):
                         continue
                 end = s_end
                 until = rule.get("until")
@@ -138,11 +154,12 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
             cand.value = parse_scaled(value, scaled.group())
             cand.num_end = m.end() + scaled.end()
             cand.scaled, cand.plain = True, False
+            cand.money_scale = regex.match(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", scaled.group()) is None
         elif _PERCENT.match(tail):
             cand.percent, cand.plain = True, False
             cand.num_end = m.end() + _PERCENT.match(tail).end()
         found.append(cand)
-    counted = rules.lexicons.get("counted_nouns", frozenset()) | rules.lexicons.get("classifiers", frozenset())
+    counted = rules.lexicons.get("counted_nouns", frozenset())
     for m in _WORD_NUMERAL.finditer(text):
         words_ = m.group().split()
         value = parse_words(words_)
@@ -169,30 +186,33 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not text[:pos].strip() or text[:pos].rstrip()[-1] in ".!?\n:“\"("
 
 
-def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[str, int]:
-    """The counted noun right after the numeral and where it ends ("" when none)."""
+def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[tuple[str, ...], int]:
+    """The counted noun's words right after the numeral and where it ends (() when none)."""
     if cand.percent:
-        return "%", cand.num_end
+        return ("%",), cand.num_end
     pos = cand.num_end
     denominator = _DENOMINATOR.match(text[pos : pos + 40])
     if denominator:
         pos += denominator.end()  # "11/15 chi hội": the noun follows the denominator
     currency = _CURRENCY.match(text[pos : pos + 10])
     if currency:
-        return "đồng", pos + currency.end()
+        return ("đồng",), pos + currency.end()
     window = window_after(text, pos)
-    lowered = window.lower()
     lex = rules.lexicons
     function_words = lex.get("function_words", frozenset())
-    for compound in sorted(lex.get("compound_nouns", ()), key=len, reverse=True):
-        if regex.match(rf"\s*{regex.escape(compound)}(?![\p{{L}}\p{{M}}])", lowered):
-            return compound, pos + lowered.index(compound) + len(compound)
+    compound = _compound_nouns(rules).match(window)
+    if compound:
+        noun = compound.group(1).lower()
+        # A lexicon compound is one word ("kênh mương"); a rule's term is its syllables, so a
+        # rule may name a shorter noun inside it ("đảng viên" of "đảng viên mới").
+        noun_words = (noun,) if noun in lex.get("compound_nouns", ()) else tuple(noun.split())
+        return noun_words, pos + compound.end()
     tokens = [t.text for t in words(window)]
     offsets = _token_offsets(window, tokens)
     # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
     if not tokens or not regex.search(r"\p{L}", tokens[0]) or (
             tokens[0].islower() and tokens[0] in function_words):
-        return ("đồng", cand.num_end) if cand.scaled else ("", pos)
+        return (("đồng",), cand.num_end) if cand.scaled else ((), pos)
     chosen = 1
     first = tokens[0].lower()
     if first in lex.get("classifiers", ()) and len(tokens) > 1 and regex.match(r"\p{L}", tokens[1]) \
@@ -202,10 +222,29 @@ def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[str, int]:
         chosen += 1
     if first in lex.get("measures", ()):
         chosen = 1
-    noun = " ".join(t.lower() for t in tokens[:chosen])
-    if cand.scaled and first in lex.get("currency_words", ()):
-        noun = "đồng"
-    return noun, pos + offsets[chosen - 1]
+    if first in lex.get("currency_words", ()):
+        return ("đồng",), pos + offsets[0]
+    if cand.money_scale and not _noun_in_lexicon(first, ["@counted_nouns", "@classifiers"], rules):
+        return ("đồng",), cand.num_end  # "30 triệu tiền mặt": millions of đồng, in cash
+    return tuple(t.lower() for t in tokens[:chosen]), pos + offsets[chosen - 1]
+
+
+_COMPOUNDS: dict[str, regex.Pattern] = {}
+
+
+def _compound_nouns(rules: RuleSet) -> regex.Pattern:
+    """Multi-syllable nouns the segmenter may cut apart ("băng rôn", "pa nô", "chuyên mục").
+
+    The lexicon's compounds plus every multi-word noun the indicator rules name, so a
+    term added to a rule is also recognised as one noun.
+    """
+    if rules.version not in _COMPOUNDS:
+        nouns = set(rules.lexicons.get("compound_nouns", ()))
+        for rule in rules.of_kind("indicator"):
+            nouns.update(n for n in rule.patterns.get("nouns", ()) if " " in n)
+        alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        _COMPOUNDS[rules.version] = regex.compile(rf"[ \t]*({alternatives})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    return _COMPOUNDS[rules.version]
 
 
 def _token_offsets(window: str, tokens: list[str]) -> list[int]:
@@ -276,32 +315,43 @@ def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[s
     return (best[1], best[2]) if best else ("exact", None)
 
 
-def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: tuple[int, int]) -> str | None:
-    """Noun for "khiển trách 3, cảnh cáo 1"-style lists: the list's head, else the label."""
+def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: tuple[int, int],
+                rules: RuleSet) -> str | None:
+    """Noun for a figure whose label stands before it ("khiển trách 3, cảnh cáo 1", "chống Mỹ: 716").
+
+    A label that is itself a counted noun ("tập thể 12, cá nhân 35") is the noun; any other
+    label ("từ trần 41", "chuyển đến 01") counts the same thing as the list's head figure
+    earlier in the sentence; with no head, the label is the noun if it is clearly a list.
+    """
     if not _LABEL_END.match(text[cand.num_end : cand.num_end + 8]) or not text[cand.num_end:].strip():
         return None
-    before = text[max(sentence[0], cand.start - 60) : cand.start]
-    m = _LABEL.search(before)
+    m = _LABEL.search(text[max(sentence[0], cand.start - 60) : cand.start])
     if not m:
         return None
-    label, colon = m.group(1), m.group(2)
+    label, colon = m.group(1).strip(), m.group(2)
     if not colon and any(w[0].isupper() for w in label.split()):
         return None  # "Khu phố 3", "thôn Bản Duồng 1": a name, not a label
-    heads = [q for q in previous if q.sentence == sentence and q.noun not in ("%", "đồng")]
+    label = label.lower()
+    if _noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:
+        return label
+    heads = [q for q in previous if q.sentence == sentence and not q.noun_inherited and q.noun not in ("%", "đồng")]
     if heads:
         return heads[-1].noun
-    # Without a head quantity, a lone label needs a colon or a sibling item to be a list.
     rest = text[cand.num_end : sentence[1]]
-    if colon or regex.match(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,4}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d", rest):
-        return label.lower()
+    if colon or _SIBLING_ITEM.match(rest):
+        return label
     return None
 
 
-def find_candidates(text: str, rules: RuleSet, report_year: int | None = None) -> list[Candidate]:
-    """Every numeral with its fate: a `quantity`, or the id of the rule that rejected it."""
+def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None) -> list[Candidate]:
+    """Every numeral with its fate: a `quantity`, or the id of the rule that rejected it.
+
+    `period` is the (first, last) year the report covers: figures of years before it are
+    quoted for comparison, figures of years after it are plans.
+    """
     sentences = sentence_spans(text)
     masks = _mask_spans(text, rules)
-    scopes = _scope_spans(text, sentences, rules, report_year)
+    scopes = _scope_spans(text, sentences, rules, period)
     candidates = _numerals(text, rules)
     accepted: list[Quantity] = []
     sentence_ix = 0
@@ -315,26 +365,28 @@ def find_candidates(text: str, rules: RuleSet, report_year: int | None = None) -
         cand.rejected_by = _covering(masks, cand.start)
         if cand.rejected_by:
             continue
-        cand.noun, cand.end = _noun_after(text, cand, rules)
+        cand.noun_words, cand.end = _noun_after(text, cand, rules)
+        cand.noun = " ".join(cand.noun_words)
         cand.rejected_by = _rejecting_rule(text, cand, rules)
         if cand.rejected_by:
             continue
         inherited = False
         if not cand.noun:
-            label_noun = _label_noun(text, cand, accepted, sentence)
+            label_noun = _label_noun(text, cand, accepted, sentence, rules)
             if not label_noun:
                 cand.rejected_by = "not_quantity.no_noun"
                 continue
             cand.noun, cand.end, inherited = label_noun, cand.num_end, True
+            cand.noun_words = (label_noun,)
         cand.rejected_by = _covering(scopes, cand.start)
         if cand.rejected_by:
             continue
         qualifier, hedge_rule = _qualifier(text, cand.start, cand.end, rules)
         cand.quantity = Quantity(cand.start, cand.end, cand.value, cand.noun, cand.num_end, sentence,
-                                 qualifier, hedge_rule, inherited)
+                                 cand.noun_words, qualifier, hedge_rule, inherited)
         accepted.append(cand.quantity)
     return candidates
 
 
-def find_quantities(text: str, rules: RuleSet, report_year: int | None = None) -> list[Quantity]:
-    return [c.quantity for c in find_candidates(text, rules, report_year) if c.quantity]
+def find_quantities(text: str, rules: RuleSet, period: tuple[int, int] | None = None) -> list[Quantity]:
+    return [c.quantity for c in find_candidates(text, rules, period) if c.quantity]

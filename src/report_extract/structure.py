@@ -28,6 +28,7 @@ class _Cue:
     scope_end: int
     rule_id: str
     parenthesis: bool
+    attached: bool  # the total is the figure the cue hangs on ("55 mô hình (…)", "21 chi bộ: …")
 
 
 def _parentheses(text: str) -> list[tuple[int, int]]:
@@ -57,21 +58,24 @@ def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]]) -> list[_Cue]
     for rule in rules.of_kind("breakdown"):
         p = rule.patterns
         for m in p["cue"].finditer(text):
-            if "unless_after" in p and p["unless_after"].search(text, m.end(), m.end() + 80):
+            if "unless_after" in p and p["unless_after"].search(text[m.end() : m.end() + 80]):
                 continue
             if rule.get("scope") == "parenthesis":
                 pair = next((pr for pr in pairs if pr[0] == m.start()), None)
                 if pair:
-                    cues.append(_Cue(m.start(), pair[1], rule.id, True))
+                    cues.append(_Cue(m.start(), pair[1], rule.id, True, True))
                 continue
             enclosing = _innermost(pairs, m.start())
             end = enclosing[1] if enclosing else next((e for e in ends if e > m.start()), len(text))
-            cues.append(_Cue(m.start(), end, rule.id, False))
+            if rule.get("scope") == "clause":
+                stop = text.find(";", m.end(), end)
+                end = stop if stop >= 0 else end
+            cues.append(_Cue(m.start(), end, rule.id, False, rule.get("scope") == "clause"))
     return cues
 
 
 def _attached_total(text: str, quantities: list[Quantity], cue: _Cue) -> int | None:
-    """The figure a parenthesis hangs on: the last one before it, with only words between."""
+    """The figure a parenthesis or a colon hangs on: the last one before it, only words between."""
     before = [i for i, q in enumerate(quantities) if q.end <= cue.start]
     if not before:
         return None
@@ -90,9 +94,33 @@ def _same_noun_total(quantities: list[Quantity], part: Quantity, cue: _Cue,
         closed = _innermost(pairs, q.start)
         if closed and closed[1] <= cue.start:
             continue  # a part of an earlier, closed breakdown
-        if q.head == part.head and q.value >= part.value - _TOLERANCE:
-            return i
+        if q.counts_same_thing(part):
+            return i  # too small a total shows in the sum check, not by skipping it
     return None
+
+
+def _total_for(text: str, quantities: list[Quantity], part: Quantity, covering: list[_Cue],
+               pairs: list[tuple[int, int]]) -> tuple[_Cue | None, int | None]:
+    """The innermost cue that yields a total for `part`, and that total.
+
+    A parenthesis or colon splits the figure it hangs on; a cue that hangs on no figure
+    ("chống Mỹ: 716") leaves the decision to the cue around it. A marker ("trong đó")
+    splits the nearest earlier figure of the same thing.
+    """
+    enclosing = _innermost(pairs, part.start)
+    for cue in sorted(covering, key=lambda c: -c.start):
+        if cue.attached:
+            if cue.parenthesis and not (enclosing and cue.start == enclosing[0]):
+                continue
+            total = _attached_total(text, quantities, cue)
+            if total is not None:
+                return cue, total
+            if not cue.parenthesis:
+                continue
+        total = _same_noun_total(quantities, part, cue, pairs)
+        if total is not None:
+            return cue, total
+    return None, None
 
 
 def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet) -> dict[int, str]:
@@ -106,25 +134,51 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet) -> di
         covering = [c for c in cues if c.start < part.start < c.scope_end]
         if not covering:
             continue
-        cue = max(covering, key=lambda c: c.start)
-        enclosing = _innermost(pairs, part.start)
-        paren_cue = next((c for c in covering if c.parenthesis and enclosing and c.start == enclosing[0]), None)
-        total = _attached_total(text, quantities, paren_cue) if paren_cue else None
-        if total is None:
-            total = _same_noun_total(quantities, part, cue, pairs)
-        if total is None or total == i or quantities[total].value < part.value - _TOLERANCE:
+        cue, total = _total_for(text, quantities, part, covering, pairs)
+        if total is None or total == i:
             continue
         groups[(cue.start, total)].append(i)
     checks: dict[int, str] = {}
     for (_, total), parts in groups.items():
         whole = quantities[total].value
-        summed = sum(quantities[i].value for i in parts)
-        tolerance = _TOLERANCE * max(1.0, whole)
-        if summed > whole + tolerance:
-            checks[total] = "exceed"
-            continue
-        for i in parts:
-            quantities[i].parent = total
-        if checks.get(total) != "less":
-            checks[total] = "equal" if abs(summed - whole) <= tolerance else "less"
+        if len(parts) > 1:  # "qua phân loại 21 chi bộ: 5 …, 14 …, 2 …": the 21 restates the total
+            parts = [i for i in parts if abs(quantities[i].value - whole) > _TOLERANCE * max(1.0, whole)]
+        linked, status = _parts_that_add_up(whole, [quantities[i].value for i in parts])
+        for i in parts[:linked]:
+            _link(quantities, i, total)
+        checks[total] = status
     return checks
+
+
+def _link(quantities: list[Quantity], part: int, total: int) -> None:
+    """A part counts the same thing as its total, so it is filed under the total's indicator
+    ("57 đảng viên nữ" of "108 đảng viên" admitted are admitted too)."""
+    quantities[part].parent = total
+    parent = quantities[total]
+    child = quantities[part]
+    if parent.indicator != "other" and child.indicator != parent.indicator and parent.counts_same_thing(child):
+        child.indicator, child.rule = parent.indicator, f"inherit:{parent.rule}"
+
+
+def _parts_that_add_up(whole: float, values: list[float]) -> tuple[int, str]:
+    """How many leading parts form the breakdown, and how their sum compares with the total.
+
+    Parts are taken in order while they fit in the total: a marker's scope often runs on
+    past its list ("trong đó 54 …, 69 …, … công nhận 55 …"), and the list ends where the
+    total is used up. A first part that already overflows is no breakdown ("exceed"); nor
+    is a lone part equal to its total, which only restates it.
+    """
+    tolerance = _TOLERANCE * max(1.0, whole)
+    summed, linked = 0.0, 0
+    for value in values:
+        if summed + value > whole + tolerance:
+            break
+        summed += value
+        linked += 1
+        if abs(summed - whole) <= tolerance:
+            break
+    if linked == 0:
+        return 0, "exceed"
+    if linked == 1 and len(values) == 1 and abs(summed - whole) <= tolerance:
+        return 0, "equal"
+    return linked, "equal" if abs(summed - whole) <= tolerance else "less"
