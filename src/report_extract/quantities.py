@@ -359,10 +359,7 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
         while sentence_ix < len(sentences) - 1 and sentences[sentence_ix][1] <= cand.start:
             sentence_ix += 1
         sentence = sentences[sentence_ix] if sentences else (0, len(text))
-        if cand.value is None:
-            cand.rejected_by = "numeral.malformed"
-            continue
-        cand.rejected_by = _covering(masks, cand.start)
+        cand.rejected_by = _covering(masks, cand.start) or (None if cand.value is not None else "numeral.malformed")
         if cand.rejected_by:
             continue
         cand.noun_words, cand.end = _noun_after(text, cand, rules)
