@@ -13,7 +13,7 @@ from typing import Any
 
 from . import __version__
 from .classify import classify
-from .ingest import Ingested, read_document
+from .ingest import Ingested, read_document_bytes
 from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
@@ -111,10 +111,15 @@ def extract_file(path: str | Path, source: str | None = None,
     except OSError as exc:
         failed = Ingested("", "unknown", "", "error", f"cannot read file: {exc.strerror or exc}")
         return document_row(doc_id, source, failed, b"", None), []
-    ingested = read_document(path)
+    ingested = read_document_bytes(data, path.name)
     if ingested.status != "ok":
         return document_row(doc_id, source, ingested, data, None), []
-    extraction = extract_text(ingested.text, rules)
+    try:
+        extraction = extract_text(ingested.text, rules)
+    except Exception as exc:  # a bug on one odd text must not stop the batch; the row says what broke
+        failed = Ingested("", ingested.format, ingested.encoding, "error",
+                          f"extraction failed ({type(exc).__name__}: {exc})")
+        return document_row(doc_id, source, failed, data, None), []
     return document_row(doc_id, source, ingested, data, extraction), quantity_rows(extraction, doc_id, source)
 
 

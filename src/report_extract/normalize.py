@@ -42,18 +42,17 @@ class Normalized:
     _o_ends: tuple[int, ...] = ()
 
     def to_original(self, pos: int, *, end: bool = False) -> int:
-        """Original offset of normalised offset `pos` (`end=True` for a span's end)."""
+        """Original offset of normalised offset `pos`; inside an edit, a span's start rounds
+        down and its end (`end=True`) rounds up, so spans never cut a character cluster."""
         i = bisect.bisect_right(self._n_starts, pos) - 1
         if i < 0:
             return pos
         n_start, n_end = self._n_starts[i], self._n_ends[i]
-        o_start, o_end = self._o_starts[i], self._o_ends[i]
-        if pos >= n_end and not (pos == n_end == n_start):
-            # After edit i: shift by the length difference accumulated up to its end.
-            return o_end + (pos - n_end)
-        if pos == n_start and not end:
-            return o_start
-        return o_end if (end or pos > n_start) else o_start
+        if pos == n_start:
+            return self._o_starts[i]
+        if pos >= n_end:
+            return self._o_ends[i] + (pos - n_end)
+        return self._o_ends[i] if end else self._o_starts[i]
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.to_original(start), self.to_original(end, end=True)

@@ -1,0 +1,66 @@
+"""Breakdowns, period and reporting unit."""
+from __future__ import annotations
+
+import pytest
+
+from report_extract.api import extract_text
+
+
+def parts(text: str):
+    ex = extract_text(text)
+    t = ex.normalized.text
+    return {t[q.start:q.end]: (t[ex.quantities[q.parent].start:ex.quantities[q.parent].end] if q.parent is not None else None)
+            for q in ex.quantities}, ex
+
+
+def test_parenthesis_breakdown_that_adds_up():
+    found, ex = parts("Ban hành 64 văn bản (trong đó 42 kế hoạch, 12 báo cáo, 10 công văn).")
+    assert found == {"64 văn bản": None, "42 kế hoạch": "64 văn bản", "12 báo cáo": "64 văn bản",
+                     "10 công văn": "64 văn bản"}
+    assert ex.parts_checks == {0: "equal"}
+
+
+def test_partial_breakdown_is_flagged_less():
+    found, ex = parts("tiếp nhận 6.061 hồ sơ, trong đó đã giải quyết 5.581 hồ sơ.")
+    assert found["5.581 hồ sơ"] == "6.061 hồ sơ"
+    assert ex.parts_checks == {0: "less"}
+
+
+def test_parts_exceeding_their_total_stay_unlinked():
+    found, ex = parts("xảy ra 27 vụ phạm pháp hình sự; trong đó có 34 vụ về kinh tế và 10 vụ về ma túy.")
+    assert found["34 vụ"] is None and found["10 vụ"] is None
+    assert ex.parts_checks == {0: "exceed"}
+
+
+def test_change_in_parenthesis_is_not_a_part():
+    found, _ = parts("toàn tỉnh có 2.411 chi hội (tăng 540 chi hội so với năm 2022).")
+    assert found["540 chi hội"] is None
+
+
+def test_parts_inherit_the_indicator_of_their_total():
+    ex = extract_text("năm 2018 đã phát triển mới được 108 đảng viên (trong đó, có 57 đảng viên nữ).")
+    assert [q.indicator for q in ex.quantities] == ["new_members", "new_members"]
+
+
+@pytest.mark.parametrize("text,year,span", [
+    ("Hội nghị tổng kết công tác Hội năm 2023, triển khai nhiệm vụ năm 2024.", 2023, "year"),
+    ("Sơ kết 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2022.", 2022, "half_year"),
+    ("đánh giá tình hình trong 9 tháng đầu năm 2025", 2025, "months"),
+    ("Hội tổ chức Đại hội lần thứ 8 nhiệm kỳ 2017-2022.", 2017, "term"),
+    ("Trong nhiệm kỳ (2015-2020) huyện đã kết nạp 1.500 đảng viên.", 2020, "term"),
+    ("sơ kết thực hiện Nghị quyết giai đoạn 2020-2023", 2023, "multi_year"),
+])
+def test_period(text, year, span):
+    period = extract_text(text).period
+    assert (period.year, period.span) == (year, span)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("UBND xã Chư Drăng tổ chức hội nghị. Ủy ban nhân dân xã Chư Drăng đã tổng kết.", "Ủy ban nhân dân xã Chư Drăng"),
+    ("Hội Nông dân huyện tổ chức hội nghị. Quang cảnh hội nghị Hội ND huyện Triệu Phong.", "Hội Nông dân huyện Triệu Phong"),
+    ("Ban Dân vận Huyện ủy Lục Ngạn vừa thông qua danh sách đề nghị Ban Dân vận Tỉnh ủy biểu dương.",
+     "Ban Dân vận Huyện ủy Lục Ngạn"),
+    ("Chủ tịch UBND tỉnh dự. Công an huyện Đại Lộc vừa tổ chức hội nghị tổng kết.", "Công an huyện Đại Lộc"),
+])
+def test_unit(text, unit):
+    assert extract_text(text).unit == unit
