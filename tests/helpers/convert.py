@@ -19,7 +19,17 @@ from reportlab.pdfgen import canvas
 
 from report_extract.ingest.encodings import encode_tcvn3, encode_vni
 
-DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian: fonts-dejavu-core
+def _dejavu_sans() -> Path:
+    """DejaVu Sans covers every Vietnamese letter: the system's copy, else matplotlib's."""
+    system = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian: fonts-dejavu-core
+    if system.exists():
+        return system
+    import matplotlib  # a test dependency that ships the font, so pip alone sets tests up
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+DEJAVU_SANS = _dejavu_sans()
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _ABC_CAPITALS = "ĂÂÊÔƠƯĐ"  # the only non-ASCII capitals the .VnTime fonts have
