@@ -7,18 +7,21 @@ file: the file's characters), not into the normalised text used for matching.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .classify import classify
-from .ingest import Ingested, read_document_bytes
+from .engines import make_engine
+from .ingest import Ingested, discover, read_document_bytes
 from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
+from .segment import warm_up
 from .structure import link_breakdowns
+from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
 
 
@@ -81,7 +84,7 @@ def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict
 
 
 def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
-                 extraction: Extraction | None) -> dict[str, Any]:
+                 extraction: Extraction | None, rules_version: str) -> dict[str, Any]:
     return {
         "doc_id": doc_id,
         "source": source,
@@ -96,6 +99,7 @@ def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
         "status": ingested.status,
         "error": ingested.error,
         "program_version": __version__,
+        "rules_version": rules_version,
     }
 
 
@@ -110,42 +114,80 @@ def extract_file(path: str | Path, source: str | None = None,
         data = path.read_bytes()
     except OSError as exc:
         failed = Ingested("", "unknown", "", "error", f"cannot read file: {exc.strerror or exc}")
-        return document_row(doc_id, source, failed, b"", None), []
+        return document_row(doc_id, source, failed, b"", None, rules.version), []
     ingested = read_document_bytes(data, path.name)
     if ingested.status != "ok":
-        return document_row(doc_id, source, ingested, data, None), []
+        return document_row(doc_id, source, ingested, data, None, rules.version), []
     try:
         extraction = extract_text(ingested.text, rules)
     except Exception as exc:  # a bug on one odd text must not stop the batch; the row says what broke
         failed = Ingested("", ingested.format, ingested.encoding, "error",
                           f"extraction failed ({type(exc).__name__}: {exc})")
-        return document_row(doc_id, source, failed, data, None), []
-    return document_row(doc_id, source, ingested, data, extraction), quantity_rows(extraction, doc_id, source)
+        return document_row(doc_id, source, failed, data, None, rules.version), []
+    return document_row(doc_id, source, ingested, data, extraction, rules.version), \
+        quantity_rows(extraction, doc_id, source)
 
 
 @dataclass
 class RunSummary:
     out_dir: Path
-    documents: list[dict[str, Any]]
-    n_quantities: int
-
-    @property
-    def failures(self) -> list[dict[str, Any]]:
-        return [d for d in self.documents if d["status"] != "ok"]
+    n_documents: int = 0
+    n_quantities: int = 0
+    n_reused: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
 
 
-def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None) -> RunSummary:
-    """Extract every supported file under `inputs` and publish the tables in `out_dir`."""
-    from .ingest import discover
-    from .tables import recover, write_outputs
+def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One file's extraction, as a picklable top-level function for any engine's workers."""
+    path, source, rules_dir = task
+    return extract_file(path, source, load_rules(rules_dir))
 
+
+def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,
+        engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+        incremental: bool = True) -> RunSummary:
+    """Extract every supported file under `inputs` and publish the tables in `out_dir`.
+
+    Files whose content, rules and program version are unchanged since the last published
+    output are taken from it instead of being extracted again; deleted files drop out.
+    """
     rules = rules or load_rules()
     recover(out_dir)
-    documents, indicators = [], []
-    for path, source in discover([Path(p) for p in inputs]):
-        doc, rows = extract_file(path, source, rules)
-        documents.append(doc)
-        indicators.extend(rows)
-    aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
-    write_outputs(out_dir, documents, indicators, aggregates)
-    return RunSummary(Path(out_dir), documents, len(indicators))
+    previous = PreviousOutput(out_dir) if incremental else None
+    files = discover([Path(p) for p in inputs])
+    summary = RunSummary(Path(out_dir))
+    plan: list[tuple[str, Any]] = []
+    for path, source in files:
+        doc = previous and previous.reusable(source, _sha256_of(path), rules.version, __version__)
+        plan.append(("reuse", doc) if doc else ("extract", (str(path), source, str(rules.root))))
+    warm_up()  # load the segmenter once, before workers fork
+    executor = make_engine(engine, jobs, scheduler)
+    try:
+        extracted = executor.map(_extract_task, (item for kind, item in plan if kind == "extract"))
+
+        def results():
+            for kind, item in plan:
+                if kind == "reuse":
+                    summary.n_reused += 1
+                    doc, rows = item, previous.rows_for(item)
+                else:
+                    doc, rows = next(extracted)
+                summary.n_documents += 1
+                summary.n_quantities += len(rows)
+                if doc["status"] != "ok":
+                    summary.failures.append(doc)
+                yield doc, rows
+
+        aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
+        write_outputs(out_dir, results(), aggregates)
+    finally:
+        executor.close()
+    return summary
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import List, Optional
@@ -13,7 +14,7 @@ from .api import extract_file, run as run_extraction
 from .evaluate import load_gold, score
 from .rules import RuleError, load_rules
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn Vietnamese work-summary reports into Parquet indicator tables.")
 
 
@@ -32,20 +33,25 @@ RulesOption = typer.Option(None, "--rules", help="Rules folder (default: the pro
 def run(
     inputs: List[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    engine: str = typer.Option("local", help="'local' (process pool) or 'dask' (needs the dask extra)."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; default: a local cluster."),
+    incremental: bool = typer.Option(True, help="Reuse unchanged files' results from the previous output."),
     strict: bool = typer.Option(False, help="Exit non-zero when any file could not be read."),
     rules_dir: Optional[Path] = RulesOption,
 ) -> None:
     """Extract every report under INPUTS into Parquet tables in --out."""
     rules = _rules(rules_dir)
     try:
-        summary = run_extraction(inputs, out, rules)
-    except FileNotFoundError as exc:
+        summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs, scheduler=scheduler,
+                                 incremental=incremental)
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
     for doc in summary.failures:
         typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
-    typer.echo(f"{len(summary.documents)} files, {summary.n_quantities} quantities, "
-               f"{len(summary.failures)} failed -> {summary.out_dir}")
+    typer.echo(f"{summary.n_documents} files ({summary.n_reused} unchanged), {summary.n_quantities} quantities, "
+               f"{len(summary.failures)} not read -> {summary.out_dir}")
     if strict and summary.failures:
         raise typer.Exit(1)
 
@@ -92,7 +98,7 @@ def evaluate(
     with tempfile.TemporaryDirectory() as tmp:
         out = pred or Path(tmp) / "out"
         if pred is None:
-            run_extraction([gold], out, _rules(rules_dir))
+            run_extraction([gold], out, _rules(rules_dir), jobs=1, incremental=False)
         rows = ds.dataset(out / "indicators", format="parquet", partitioning="hive").to_table().to_pylist()
         docs = pq.read_table(out / "documents.parquet").to_pylist()
     result = score(golds, rows, docs)

@@ -73,3 +73,8 @@ def words(window: str) -> Doc:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         spaces.append(bool(nxt) and cursor < len(stripped) and stripped[cursor] == " ")
     return Doc(_VOCAB, words=tokens or [], spaces=spaces or [])
+
+
+def warm_up() -> None:
+    """Load the segmenter's model now (once per process; forked workers then share it)."""
+    words("khởi động")

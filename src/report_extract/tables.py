@@ -1,22 +1,26 @@
 """The output contract: explicit pyarrow schemas, deterministic rows, atomic publishing.
 
 `DIR/indicators/` (hive-partitioned by year), `DIR/documents.parquet`, `DIR/yearly.parquet`.
-Everything is written to a staging folder beside DIR and swapped in at the end, so a
-reader never sees a half-written table and a killed run leaves the previous output.
+Documents stream through in input order and are written in batches, so memory does not
+grow with the number of files. Everything goes to a staging folder beside DIR that is
+swapped in at the end: a reader never sees a half-written table, and a killed run leaves
+the previous output as it was.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 SCHEMA_VERSION = "1"
+_META = {"report_extract.schema_version": SCHEMA_VERSION}
 
 INDICATORS_SCHEMA = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -36,7 +40,7 @@ INDICATORS_SCHEMA = pa.schema([
     pa.field("end", pa.int64(), nullable=False),
     pa.field("sentence", pa.string()),
     pa.field("rule", pa.string()),
-], metadata={"report_extract.schema_version": SCHEMA_VERSION})
+], metadata=_META)
 
 DOCUMENTS_SCHEMA = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
@@ -52,7 +56,8 @@ DOCUMENTS_SCHEMA = pa.schema([
     pa.field("status", pa.string(), nullable=False),
     pa.field("error", pa.string()),
     pa.field("program_version", pa.string()),
-], metadata={"report_extract.schema_version": SCHEMA_VERSION})
+    pa.field("rules_version", pa.string()),
+], metadata=_META)
 
 YEARLY_SCHEMA = pa.schema([
     pa.field("year", pa.int32(), nullable=False),
@@ -67,10 +72,16 @@ YEARLY_SCHEMA = pa.schema([
     pa.field("max_value", pa.float64()),
     pa.field("nouns", pa.string()),
     pa.field("sources", pa.list_(pa.string())),
-], metadata={"report_extract.schema_version": SCHEMA_VERSION})
+], metadata=_META)
+
+_PARTITIONING = ds.partitioning(pa.schema([pa.field("year", pa.int32())]), flavor="hive")
+_BATCH_ROWS = 20_000  # indicator rows per record batch handed to the dataset writer
+_BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 
 # Widest span first: a unit's yearly report wins over its half-year one for the same year.
 _SPAN_RANK = {"year": 0, "months": 1, "half_year": 2, "quarter": 3}
+
+DocumentResult = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
 def unit_key(unit: str) -> str:
@@ -80,88 +91,119 @@ def unit_key(unit: str) -> str:
     return " ".join(letters.split())
 
 
-def yearly_rows(indicator_rows: list[dict[str, Any]], aggregates: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per (year, unit, indicator) from each unit's widest-span reports.
+@dataclass
+class _Cell:
+    values: list[float] = field(default_factory=list)
+    nouns: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    units: dict[str, int] = field(default_factory=dict)
 
-    Parts of breakdowns are left out (their total is counted), a figure repeated within a
-    report (headline and body) counts once, and terms and multi-year spans are left out:
-    their figures cover several years.
+
+class YearlyTable:
+    """Builds the yearly table as documents stream past; memory grows with cells, not files.
+
+    Per (year, unit, indicator), from the unit's widest-span reports of that year: parts of
+    breakdowns are left out (their total counts), a figure repeated within a report
+    (headline and body) counts once, and terms and multi-year spans are left out because
+    their figures cover several years. `aggregate` (from rules/indicator_keys.yml) says how
+    figures combine: sum, max, or none (value left empty; min/max still given).
     """
-    by_doc_unit: dict[tuple[int, str], dict[str, str]] = {}
-    for r in indicator_rows:
-        if r["year"] is None or not r["unit"] or r["period"] not in _SPAN_RANK:
-            continue
-        by_doc_unit.setdefault((r["year"], unit_key(r["unit"])), {})[r["doc_id"]] = r["period"]
-    keep_docs = set()
-    for spans in by_doc_unit.values():
-        widest = min(_SPAN_RANK[s] for s in spans.values())
-        keep_docs.update(d for d, s in spans.items() if _SPAN_RANK[s] == widest)
-    cells: dict[tuple[int, str, str], dict[str, Any]] = {}
-    seen_in_doc: set[tuple[str, str, float, str]] = set()
-    for r in indicator_rows:
-        if r["doc_id"] not in keep_docs or r["part_of"] is not None:
-            continue
-        mention = (r["doc_id"], r["indicator"], r["value"], r["noun"])
-        if mention in seen_in_doc:
-            continue
-        seen_in_doc.add(mention)
-        key = (r["year"], unit_key(r["unit"]), r["indicator"])
-        cell = cells.setdefault(key, {"values": [], "nouns": set(), "sources": set(), "units": [],
-                                      "period": r["period"]})
-        cell["values"].append(r["value"])
-        cell["nouns"].add(r["noun"])
-        cell["sources"].add(r["source"])
-        cell["units"].append(r["unit"])
-    rows = []
-    for (year, _, indicator), cell in sorted(cells.items()):
-        values = cell["values"]
-        how = aggregates.get(indicator, "sum")
-        value = sum(values) if how == "sum" else max(values) if how == "max" else None
-        rows.append({
-            "year": year,
-            "unit": max(set(cell["units"]), key=lambda u: (cell["units"].count(u), len(u), u)),
-            "indicator": indicator,
-            "period": cell["period"],
-            "aggregate": how,
-            "value": value,
-            "n_figures": len(values),
-            "n_documents": len(cell["sources"]),
-            "min_value": min(values),
-            "max_value": max(values),
-            "nouns": "; ".join(sorted(cell["nouns"])),
-            "sources": sorted(cell["sources"]),
-        })
-    return rows
+
+    def __init__(self, aggregates: dict[str, str]):
+        self.aggregates = aggregates
+        self.cells: dict[tuple[int, str, str, str], _Cell] = {}
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        seen: set[tuple[str, float, str]] = set()
+        for r in rows:
+            if r["year"] is None or not r["unit"] or r["period"] not in _SPAN_RANK or r["part_of"] is not None:
+                continue
+            mention = (r["indicator"], r["value"], r["noun"])
+            if mention in seen:
+                continue
+            seen.add(mention)
+            cell = self.cells.setdefault((r["year"], unit_key(r["unit"]), r["period"], r["indicator"]), _Cell())
+            cell.values.append(r["value"])
+            cell.nouns.add(r["noun"])
+            cell.sources.add(r["source"])
+            cell.units[r["unit"]] = cell.units.get(r["unit"], 0) + 1
+
+    def rows(self) -> list[dict[str, Any]]:
+        widest: dict[tuple[int, str], int] = {}
+        for year, unit, span, _ in self.cells:
+            widest[(year, unit)] = min(widest.get((year, unit), 99), _SPAN_RANK[span])
+        out = []
+        for (year, unit, span, indicator), cell in sorted(self.cells.items()):
+            if _SPAN_RANK[span] != widest[(year, unit)]:
+                continue
+            how = self.aggregates.get(indicator, "sum")
+            values = cell.values
+            out.append({
+                "year": year,
+                "unit": max(cell.units, key=lambda u: (cell.units[u], len(u), u)),
+                "indicator": indicator,
+                "period": span,
+                "aggregate": how,
+                "value": sum(values) if how == "sum" else max(values) if how == "max" else None,
+                "n_figures": len(values),
+                "n_documents": len(cell.sources),
+                "min_value": min(values),
+                "max_value": max(values),
+                "nouns": "; ".join(sorted(cell.nouns)),
+                "sources": sorted(cell.sources),
+            })
+        return out
 
 
-def _table(rows: Iterable[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist(list(rows), schema=schema)
+def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:
+    """Stream (document row, indicator rows) pairs into the three tables; publish atomically.
 
-
-def _sorted_indicators(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda r: (r["year"] is None, r["year"] or 0, r["source"], r["start"], r["quantity_id"]))
-
-
-def write_outputs(out_dir: str | Path, documents: list[dict[str, Any]], indicators: list[dict[str, Any]],
-                  aggregates: dict[str, str]) -> None:
-    """Write the three tables into a staging folder, then swap it in for `out_dir`."""
+    Rows keep the order they arrive in (input order), so equal inputs give equal files.
+    Returns the number of documents written.
+    """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    indicators = _sorted_indicators(indicators)
-    documents = sorted(documents, key=lambda r: r["source"])
-    ds.write_dataset(
-        _table(indicators, INDICATORS_SCHEMA), staging / "indicators", format="parquet",
-        partitioning=ds.partitioning(pa.schema([pa.field("year", pa.int32())]), flavor="hive"),
-        existing_data_behavior="overwrite_or_ignore", basename_template="part-{i}.parquet",
-        preserve_order=True,
-    )
-    (staging / "indicators").mkdir(exist_ok=True)
-    pq.write_table(_table(documents, DOCUMENTS_SCHEMA), staging / "documents.parquet")
-    pq.write_table(_table(yearly_rows(indicators, aggregates), YEARLY_SCHEMA), staging / "yearly.parquet")
+    try:
+        yearly = YearlyTable(aggregates)
+        counter = {"documents": 0}
+        with pq.ParquetWriter(staging / "documents.parquet", DOCUMENTS_SCHEMA) as documents:
+            batches = _indicator_batches(results, documents, yearly, counter)
+            ds.write_dataset(batches, staging / "indicators", schema=INDICATORS_SCHEMA, format="parquet",
+                             partitioning=_PARTITIONING, basename_template="part-{i}.parquet",
+                             preserve_order=True, use_threads=False, max_rows_per_file=2_000_000,
+                             min_rows_per_group=50_000, max_rows_per_group=200_000,
+                             existing_data_behavior="error")
+        (staging / "indicators").mkdir(exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(yearly.rows(), schema=YEARLY_SCHEMA), staging / "yearly.parquet")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     publish(staging, out_dir)
+    return counter["documents"]
+
+
+def _indicator_batches(results: Iterable[DocumentResult], documents: pq.ParquetWriter, yearly: YearlyTable,
+                       counter: dict[str, int]) -> Iterator[pa.RecordBatch]:
+    doc_buffer: list[dict[str, Any]] = []
+    row_buffer: list[dict[str, Any]] = []
+    for doc, rows in results:
+        doc_buffer.append(doc)
+        row_buffer.extend(rows)
+        yearly.add(rows)
+        counter["documents"] += 1
+        if len(doc_buffer) >= _BATCH_DOCS:
+            documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
+            doc_buffer.clear()
+        if len(row_buffer) >= _BATCH_ROWS:
+            yield pa.RecordBatch.from_pylist(row_buffer, schema=INDICATORS_SCHEMA)
+            row_buffer.clear()
+    if doc_buffer:
+        documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
+    if row_buffer:
+        yield pa.RecordBatch.from_pylist(row_buffer, schema=INDICATORS_SCHEMA)
 
 
 def publish(staging: Path, out_dir: Path) -> None:
@@ -175,10 +217,77 @@ def publish(staging: Path, out_dir: Path) -> None:
 
 
 def recover(out_dir: str | Path) -> None:
-    """Put back the previous output if a run died between the two renames of `publish`."""
+    """Put back the previous output if a run died between the two renames of `publish`,
+    and clear staging folders that killed runs left behind."""
     out_dir = Path(out_dir)
     previous = out_dir.parent / f".{out_dir.name}.previous"
     if not out_dir.exists() and previous.exists():
         os.rename(previous, out_dir)
     for stale in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+class PreviousOutput:
+    """A published output read back, so unchanged documents are not extracted again.
+
+    Each document's rows sit together in its year's partition, in input order, so they
+    are read back by walking each partition once, in step with the inputs.
+    """
+
+    def __init__(self, out_dir: str | Path):
+        out_dir = Path(out_dir)
+        self.documents: dict[str, dict[str, Any]] = {}
+        self._partitions: dict[Any, Iterator[dict[str, Any]]] = {}
+        self._pending: dict[Any, dict[str, Any] | None] = {}
+        documents = out_dir / "documents.parquet"
+        if not documents.exists() or pq.read_schema(documents).metadata.get(b"report_extract.schema_version") \
+                != SCHEMA_VERSION.encode():
+            return
+        self.documents = {d["source"]: d for d in pq.read_table(documents).to_pylist()}
+        for part in sorted((out_dir / "indicators").glob("year=*")):
+            year_text = part.name.split("=", 1)[1]
+            year = int(year_text) if year_text.isdigit() else None
+            self._partitions[year] = _rows_of(part, year)
+
+    def reusable(self, source: str, sha256: str, rules_version: str, program_version: str) -> dict[str, Any] | None:
+        doc = self.documents.get(source)
+        if doc and doc["sha256"] == sha256 and doc["rules_version"] == rules_version \
+                and doc["program_version"] == program_version:
+            return doc
+        return None
+
+    def rows_for(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
+        """The document's indicator rows; documents must be asked for in input order."""
+        if not doc["n_quantities"]:
+            return []
+        year = doc["year"]
+        rows = []
+        pending = self._pending.get(year) or next(self._partitions[year], None)
+        while pending is not None and pending["doc_id"] != doc["doc_id"]:
+            pending = next(self._partitions[year], None)  # rows of a document not reused
+        while pending is not None and pending["doc_id"] == doc["doc_id"]:
+            rows.append(pending)
+            pending = next(self._partitions[year], None)
+        self._pending[year] = pending
+        return rows
+
+
+def _rows_of(partition: Path, year: int | None) -> Iterator[dict[str, Any]]:
+    files = sorted(partition.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=10_000):
+            for row in batch.to_pylist():
+                row["year"] = year
+                yield {name: row[name] for name in INDICATORS_SCHEMA.names}

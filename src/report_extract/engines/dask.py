@@ -1,0 +1,44 @@
+"""Run extraction on a Dask cluster (an existing engine: `pip install report-extract[dask]`).
+
+Workers read the input files themselves, so on a real cluster the inputs must be on a
+filesystem every worker sees under the same path. Tasks go out in a bounded window and
+come back in order; the client writes the tables, exactly as the local engine does.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Callable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class DaskEngine:
+    def __init__(self, jobs: int, scheduler: str | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # the optional extra is missing
+            raise RuntimeError("the dask engine needs the extra: pip install 'report-extract[dask]'") from exc
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+        workers = len(self._client.scheduler_info().get("workers", {})) or max(1, jobs)
+        self._window = 8 * workers
+
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+        in_flight: deque = deque()
+        for task in tasks:
+            in_flight.append(self._client.submit(fn, task, pure=False))
+            if len(in_flight) >= self._window:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
