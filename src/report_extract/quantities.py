@@ -29,7 +29,8 @@ _DENOMINATOR = regex.compile(r"\A[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
 # The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the number.
 _LABEL = regex.compile(
-    r"(?:^|[,;:(\n]|(?<![\p{L}])(?:trong đó|gồm|cho|là))[ \t]*((?:[\p{L}\p{M}]+[ \t]+){0,3}[\p{L}\p{M}]+)[ \t]*(:)?[ \t]*\Z",
+    r"(?:^|[,;:(\n]|(?<![\p{L}])(?:trong đó|gồm|cho|là))[ \t]*"
+    r"((?:[\p{L}\p{M}\d]+[ \t]+){0,5}[\p{L}\p{M}]+(?:[ \t]+\d+)?)[ \t]*(:)?[ \t]*\Z",
     regex.IGNORECASE)
 _SIBLING_ITEM = regex.compile(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,3}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d")
 _CONTEXT_CHARS = 80
@@ -165,9 +166,12 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         value = parse_words(words_)
         if value is None or (m.group()[0].isupper() and not _sentence_initial(text, m.start())):
             continue
-        nxt = window_after(text, m.end()).strip().lower()
-        first = " ".join(nxt.split()[:2])
-        if not (first in counted or first.split(" ")[0] in counted):
+        window = window_after(text, m.end())
+        syllables = window.lower().split()
+        if not syllables or not (syllables[0] in counted or " ".join(syllables[:2]) in counted):
+            continue
+        first_word = next(iter(words(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
+        if first_word is None or first_word.text.lower() not in counted:
             continue
         scaled = SCALED_TAIL.match(text[m.end() : m.end() + 60])
         found.append(Candidate(m.start(), m.end(), m.group(), value, plain=False))
@@ -329,7 +333,7 @@ def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: 
     if not m:
         return None
     label, colon = m.group(1).strip(), m.group(2)
-    if not colon and any(w[0].isupper() for w in label.split()):
+    if not colon and any(w[0].isupper() or w[0].isdigit() for w in label.split()):
         return None  # "Khu phố 3", "thôn Bản Duồng 1": a name, not a label
     label = label.lower()
     if _noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:

@@ -18,7 +18,12 @@ from .rules import RuleSet
 from .segment import sentence_spans
 
 _MAX_DISTANCE = 500  # characters between a total and the marker of its parts
-_ATTACHED_GAP = regex.compile(r"\A[^.;,:()\n]{0,40}\Z")
+# Between a figure and the parenthesis that splits it: its noun phrase only ("17 văn bản
+# lãnh đạo, chỉ đạo (gồm …)"), no clause end; before a colon not even a comma, which
+# would make the colon one item's label in a list ("chống Pháp: 33, chống Mỹ: 716").
+_ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}\Z"), False: regex.compile(r"\A[^.;:,()\n]{0,40}\Z")}
+# How far parts may sum past a hedged total ("hơn 48 ngàn lượt": 9.412 + 38.760 lượt).
+_HEDGE_SLACK = {"over": 0.15, "approx": 0.10}
 _TOLERANCE = 1e-6
 
 
@@ -80,7 +85,7 @@ def _attached_total(text: str, quantities: list[Quantity], cue: _Cue) -> int | N
     if not before:
         return None
     i = before[-1]
-    return i if _ATTACHED_GAP.match(text[quantities[i].end : cue.start]) else None
+    return i if _ATTACHED_GAP[cue.parenthesis].match(text[quantities[i].end : cue.start]) else None
 
 
 def _same_noun_total(quantities: list[Quantity], part: Quantity, cue: _Cue,
@@ -143,7 +148,8 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet) -> di
         whole = quantities[total].value
         if len(parts) > 1:  # "qua phân loại 21 chi bộ: 5 …, 14 …, 2 …": the 21 restates the total
             parts = [i for i in parts if abs(quantities[i].value - whole) > _TOLERANCE * max(1.0, whole)]
-        linked, status = _parts_that_add_up(whole, [quantities[i].value for i in parts])
+        slack = _HEDGE_SLACK.get(quantities[total].qualifier, 0.0)
+        linked, status = _parts_that_add_up(whole, [quantities[i].value for i in parts], slack)
         for i in parts[:linked]:
             _link(quantities, i, total)
         checks[total] = status
@@ -160,7 +166,7 @@ def _link(quantities: list[Quantity], part: int, total: int) -> None:
         child.indicator, child.rule = parent.indicator, f"inherit:{parent.rule}"
 
 
-def _parts_that_add_up(whole: float, values: list[float]) -> tuple[int, str]:
+def _parts_that_add_up(whole: float, values: list[float], slack: float = 0.0) -> tuple[int, str]:
     """How many leading parts form the breakdown, and how their sum compares with the total.
 
     Parts are taken in order while they fit in the total: a marker's scope often runs on
@@ -169,9 +175,10 @@ def _parts_that_add_up(whole: float, values: list[float]) -> tuple[int, str]:
     is a lone part equal to its total, which only restates it.
     """
     tolerance = _TOLERANCE * max(1.0, whole)
+    ceiling = whole * (1 + slack) + tolerance
     summed, linked = 0.0, 0
     for value in values:
-        if summed + value > whole + tolerance:
+        if summed + value > ceiling:
             break
         summed += value
         linked += 1
