@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
-from .segment import warm_up
+from .segment import sentence_spans, warm_up
 from .structure import link_breakdowns
 from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
@@ -42,9 +42,10 @@ def extract_text(text: str, rules: RuleSet | None = None) -> Extraction:
     norm = normalize(text)
     period = detect_period(norm.text, rules)
     unit = detect_unit(norm.text, rules)
-    quantities = find_quantities(norm.text, rules, period.years)
+    sentences = sentence_spans(norm.text)
+    quantities = find_quantities(norm.text, rules, period.years, sentences)
     classify(norm.text, quantities, rules)
-    checks = link_breakdowns(norm.text, quantities, rules)
+    checks = link_breakdowns(norm.text, quantities, rules, sentences)
     return Extraction(norm, period, unit, quantities, checks)
 
 

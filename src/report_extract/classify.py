@@ -28,26 +28,42 @@ def _clause_after(text: str, q: Quantity) -> str:
     return chunk[: stop.start()] if stop else chunk
 
 
-def _noun_match(rule: Rule, q: Quantity) -> int:
-    """Length of the longest of the rule's nouns that is the noun's first word(s), else 0.
+def _rules_by_noun(rules: RuleSet) -> tuple[dict[str, list[Rule]], list[Rule]]:
+    """Indicator rules indexed by each noun they name, and the rules that name none."""
+    if rules.version not in _INDEX:
+        by_noun: dict[str, list[Rule]] = {}
+        any_noun = []
+        for rule in rules.of_kind("indicator"):
+            nouns = rule.patterns.get("nouns")
+            if not nouns:
+                any_noun.append(rule)
+            for noun in nouns or ():
+                by_noun.setdefault(noun, []).append(rule)
+        _INDEX[rules.version] = (by_noun, any_noun)
+    return _INDEX[rules.version]
 
-    Never a part of the first word: "đồng" does not match the word "đồng chí". A noun that
-    reaches into the next word does ("đêm nhạc" matches "đêm" + "nhạc thiện nguyện").
+
+_INDEX: dict[str, tuple[dict[str, list[Rule]], list[Rule]]] = {}
+
+
+def _candidates(q: Quantity, rules: RuleSet) -> list[tuple[Rule, int]]:
+    """Rules whose noun is the quantity's first word(s), with that noun's length.
+
+    Never a part of the first word: "đồng" does not match the word "đồng chí". A rule's
+    noun may reach into the next word ("đêm nhạc" matches "đêm" + "nhạc thiện nguyện").
     """
-    first_word_size = len((q.noun_words or (q.noun,))[0].split())
+    by_noun, any_noun = _rules_by_noun(rules)
     syllables = q.noun.split()
-    for candidate in rule.patterns.get("nouns", ()):
-        size = len(candidate.split())
-        if size >= first_word_size and syllables[:size] == candidate.split():
-            return len(candidate)
-    return 0
+    first_word_size = len((q.noun_words or (q.noun,))[0].split())
+    found = [(rule, 1) for rule in any_noun]
+    for size in range(first_word_size, len(syllables) + 1):
+        prefix = " ".join(syllables[:size])
+        found.extend((rule, len(prefix)) for rule in by_noun.get(prefix, ()))
+    return found
 
 
-def _matches(rule: Rule, q: Quantity, before: str, after: str) -> tuple[int, int, int] | None:
+def _matches(rule: Rule, noun_len: int, q: Quantity, before: str, after: str) -> tuple[int, int, int] | None:
     p = rule.patterns
-    noun_len = _noun_match(rule, q) if "nouns" in p else 1
-    if not noun_len:
-        return None
     if rule.get("min_value") is not None and q.value < float(rule.get("min_value")):
         return None
     if rule.get("max_value") is not None and q.value > float(rule.get("max_value")):
@@ -66,8 +82,8 @@ def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:
     """The most specific indicator rule that matches `q`, if any."""
     before, after = _clause_before(text, q), _clause_after(text, q)
     best: tuple[tuple[int, int, int], Rule] | None = None
-    for rule in rules.of_kind("indicator"):
-        score = _matches(rule, q, before, after)
+    for rule, noun_len in _candidates(q, rules):
+        score = _matches(rule, noun_len, q, before, after)
         if score is not None and (best is None or score > best[0]):
             best = (score, rule)
     return best[1] if best else None

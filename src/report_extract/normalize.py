@@ -22,12 +22,12 @@ _EDIT_SITE = regex.compile(
     rf"\P{{M}}\p{{M}}+|[{_SPACE_LIKE}]|[{_INVISIBLE}]+"
 )
 
+_ODD_SPACE = regex.compile(rf"[{_SPACE_LIKE}{_INVISIBLE}]")
+
 # Old-style tone placement: the tone sits on the second vowel of an open "oa", "oe", "uy"
 # syllable (hoà, khoẻ, thuỷ). New style puts it on the first (hòa, khỏe, thủy). Only open
 # syllables differ: with a final consonant (hoàng, thuyết) both styles agree.
-_OLD_STYLE = regex.compile(
-    r"(?<!\p{L})(\p{L}*?)(?:([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\p{L})"
-)
+_OLD_STYLE = regex.compile(r"(?:([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\p{L})")
 
 @dataclass(frozen=True)
 class Normalized:
@@ -62,18 +62,20 @@ def _fix_tone_placement(text: str) -> str:
     """Move the tone of open oa/oe/uy syllables to the first vowel (keeps the length)."""
 
     def move(m: regex.Match) -> str:
-        prefix = m.group(1)
-        first, toned = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-        if prefix and prefix[-1].lower() in "aăâeêioôơuưyq":
+        first, toned = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        before = text[m.start() - 1] if m.start() else " "
+        if before.lower() in "aăâeêioôơuưyq":
             return m.group(0)  # "quý", "khuya"…: the pair is not the syllable's nucleus
         base, tone = unicodedata.normalize("NFD", toned)[:2]
-        return prefix + unicodedata.normalize("NFC", first + tone) + base
+        return unicodedata.normalize("NFC", first + tone) + base
 
     return _OLD_STYLE.sub(move, text)
 
 
 def normalize(original: str) -> Normalized:
     """NFC, unified spaces, no invisible marks, new-style tone placement; with offsets back."""
+    if unicodedata.is_normalized("NFC", original) and not _ODD_SPACE.search(original):
+        return Normalized(_fix_tone_placement(original), original)  # the usual case: nothing moves
     n_starts: list[int] = []
     n_ends: list[int] = []
     o_starts: list[int] = []

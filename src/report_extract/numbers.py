@@ -12,6 +12,7 @@ import regex
 # Digits with optional group/decimal separators; never part of a longer digit run.
 DIGITS = regex.compile(r"(?<![\d])\d+(?:[.,]\d+)*(?![\d])")
 
+_SEPARATOR = regex.compile(r"[.,]")
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # "8 tỷ 500 triệu", "1,5 triệu", "2 nghìn tỷ": one or more (number scale) steps.
 SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
@@ -39,10 +40,10 @@ def parse_digits(token: str) -> float | None:
     "2.737" → 2737, "99,9" → 99.9, "1.826.952.000" → 1826952000, "1.234,5" → 1234.5,
     "44,962.000" (mixed separators, all 3-digit groups) → 44962000, "09" → 9.
     """
-    groups = regex.split(r"[.,]", token)
-    seps = regex.findall(r"[.,]", token)
-    if not seps:
+    if token.isdigit():
         return float(int(token))
+    groups = _SEPARATOR.split(token)
+    seps = _SEPARATOR.findall(token)
     all_thousands = all(len(g) == 3 for g in groups[1:])
     if len(set(seps)) == 1:
         sep = seps[0]

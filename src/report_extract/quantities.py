@@ -8,6 +8,7 @@ hedge qualifier (from `rules/hedges.yml`).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -16,11 +17,9 @@ from .numbers import DIGITS, NUMBER_WORDS, SCALED_TAIL, parse_digits, parse_scal
 from .rules import Rule, RuleSet
 from .segment import sentence_spans, window_after, words
 
-_WORD_NUMERAL = regex.compile(
-    r"(?<![\p{L}\p{M}\d])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-    r"(?:[ \t]+(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))*(?![\p{L}\p{M}])",
-    regex.IGNORECASE,
-)
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Matched on lower-cased text: a case-sensitive alternation is ten times faster.
+_WORD_NUMERAL = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*(?![\p{{L}}\p{{M}}])")
 _PERCENT = regex.compile(r"\A[ \t]*(?:%|phần trăm(?![\p{L}]))")
 # Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
 # which tells it from "đồng chí" (comrade).
@@ -33,6 +32,8 @@ _LABEL = regex.compile(
     r"((?:[\p{L}\p{M}\d]+[ \t]+){0,5}[\p{L}\p{M}]+(?:[ \t]+\d+)?)[ \t]*(:)?[ \t]*\Z",
     regex.IGNORECASE)
 _SIBLING_ITEM = regex.compile(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,3}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d")
+_NEXT_SYLLABLES = regex.compile(r"[ \t]+([\p{L}\p{M}]+)(?:[ \t]+[\p{L}\p{M}]+)?")
+_THOUSANDS_ONLY = regex.compile(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", regex.IGNORECASE)
 _CONTEXT_CHARS = 80
 
 
@@ -111,28 +112,31 @@ def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
 
 def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
                  period: tuple[int, int] | None) -> list[tuple[int, int, str]]:
-    """Stretches of text whose figures are targets or belong to an earlier period."""
+    """Stretches of text whose figures are targets or belong to another period."""
     spans = []
+    starts = [s for s, _ in sentences]
     for rule in rules.of_kind("scope"):
         p = rule.patterns
-        for s_start, s_end in sentences:
-            sentence = text[s_start:s_end]
-            for m in p["cue"].finditer(sentence):
-                if "unless_before" in p and p["unless_before"].search(sentence[: m.start()]):
+        for m in p["cue"].finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or m.start() >= sentences[i][1]:
+                continue
+            s_start, s_end = sentences[i]
+            before = text[s_start : m.start()]
+            if ("before" in p and not p["before"].search(before)) or (
+                    "unless_before" in p and p["unless_before"].search(before)):
+                continue
+            year_rel = rule.get("year")
+            if year_rel:
+                year = int(m.group("year"))
+                if period is None or (year_rel == "earlier" and year >= period[0]) \
+                        or (year_rel == "later" and year <= period[1]):
                     continue
-                year_rel = rule.get("year")
-                if year_rel:
-                    year = int(m.group("year"))
-                    if period is None or (year_rel == "earlier" and year >= period[0]) \
-                            or (year_rel == "later" and year <= period[1]):
-                        continue
-                end = s_end
-                until = rule.get("until")
-                if until:
-                    stop = regex.compile(until).search(sentence, m.end())
-                    if stop:
-                        end = s_start + stop.start()
-                spans.append((s_start + m.start(), end, rule.id))
+            end = s_end
+            if "until" in p:
+                stop = p["until"].search(text, m.end(), s_end)
+                end = stop.start() if stop else s_end
+            spans.append((m.start(), end, rule.id))
     return spans
 
 
@@ -148,33 +152,35 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     found = []
     for m in DIGITS.finditer(text):
         value = parse_digits(m.group())
-        cand = Candidate(m.start(), m.end(), m.group(), value, plain=not regex.search(r"[.,]", m.group()))
+        cand = Candidate(m.start(), m.end(), m.group(), value, plain=m.group().isdigit())
         tail = text[m.end() : m.end() + 60]
         scaled = SCALED_TAIL.match(tail)
         if value is not None and scaled:
             cand.value = parse_scaled(value, scaled.group())
             cand.num_end = m.end() + scaled.end()
             cand.scaled, cand.plain = True, False
-            cand.money_scale = regex.match(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", scaled.group()) is None
+            cand.money_scale = _THOUSANDS_ONLY.match(scaled.group()) is None
         elif _PERCENT.match(tail):
             cand.percent, cand.plain = True, False
             cand.num_end = m.end() + _PERCENT.match(tail).end()
         found.append(cand)
     counted = rules.lexicons.get("counted_nouns", frozenset())
-    for m in _WORD_NUMERAL.finditer(text):
-        words_ = m.group().split()
-        value = parse_words(words_)
-        if value is None or (m.group()[0].isupper() and not _sentence_initial(text, m.start())):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters; keep offsets exact
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for m in _WORD_NUMERAL.finditer(lowered):
+        value = parse_words(m.group().split())
+        if value is None or (text[m.start()].isupper() and not _sentence_initial(text, m.start())):
             continue
+        following = _NEXT_SYLLABLES.match(lowered, m.end())
+        if not following or not (following.group(1) in counted or " ".join(following.group().split()) in counted):
+            continue  # cheap check first: most "năm" are years ("năm 2022", "năm qua")
         window = window_after(text, m.end())
-        syllables = window.lower().split()
-        if not syllables or not (syllables[0] in counted or " ".join(syllables[:2]) in counted):
-            continue
         first_word = next(iter(words(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
         if first_word is None or first_word.text.lower() not in counted:
             continue
         scaled = SCALED_TAIL.match(text[m.end() : m.end() + 60])
-        found.append(Candidate(m.start(), m.end(), m.group(), value, plain=False))
+        found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()], value, plain=False))
         if scaled:
             found[-1].num_end = m.end() + scaled.end()
     found.sort(key=lambda c: c.start)
@@ -267,17 +273,15 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
     for rule in rules.of_kind("reject"):
         p = rule.patterns
-        if rule.get("plain_number") and not cand.plain:
+        if ("plain_number" in rule.spec and not cand.plain) or ("no_noun" in rule.spec and cand.noun):
             continue
-        if rule.get("no_noun") and cand.noun:
+        if "noun_in" in p and cand.noun not in p["noun_in"]:
             continue
         if "number" in p and not p["number"].fullmatch(cand.raw):
             continue
         if "before" in p and not p["before"].search(before):
             continue
         if "after" in p and not p["after"].search(after):
-            continue
-        if "noun_in" in p and cand.noun not in p["noun_in"]:
             continue
         if "unless_before" in p and p["unless_before"].search(before):
             continue
@@ -347,13 +351,14 @@ def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: 
     return None
 
 
-def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None) -> list[Candidate]:
+def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
+                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Every numeral with its fate: a `quantity`, or the id of the rule that rejected it.
 
     `period` is the (first, last) year the report covers: figures of years before it are
     quoted for comparison, figures of years after it are plans.
     """
-    sentences = sentence_spans(text)
+    sentences = sentences if sentences is not None else sentence_spans(text)
     masks = _mask_spans(text, rules)
     scopes = _scope_spans(text, sentences, rules, period)
     candidates = _numerals(text, rules)
@@ -389,5 +394,6 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
     return candidates
 
 
-def find_quantities(text: str, rules: RuleSet, period: tuple[int, int] | None = None) -> list[Quantity]:
-    return [c.quantity for c in find_candidates(text, rules, period) if c.quantity]
+def find_quantities(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
+                    sentences: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    return [c.quantity for c in find_candidates(text, rules, period, sentences) if c.quantity]

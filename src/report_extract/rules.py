@@ -67,7 +67,7 @@ _KINDS: dict[str, dict[str, Any]] = {
              "other": set()},
     "reject": {"required": set(), "regex": {"before", "after", "number", "unless_before", "unless_after"},
                "other": {"noun_in", "no_noun", "plain_number", "unless_noun_in"}},
-    "scope": {"required": {"cue"}, "regex": {"cue", "unless_before"}, "other": {"year", "until"}},
+    "scope": {"required": {"cue"}, "regex": {"cue", "before", "unless_before", "until"}, "other": {"year"}},
     "hedge": {"required": {"pattern", "qualifier"}, "regex": {"pattern", "after", "unless_before"}, "other": set()},
     "indicator": {"required": {"indicator"}, "regex": {"before", "after", "unless_before", "unless_after"},
                   "other": {"nouns", "min_value", "max_value", "priority"}},
@@ -108,8 +108,11 @@ def default_rules_dir() -> Path:
 
 def _compile(pattern: str, where: str) -> regex.Pattern:
     try:
-        return regex.compile(pattern, regex.IGNORECASE | regex.VERSION1) if pattern.startswith("(?i)") \
-            else regex.compile(pattern, regex.VERSION1)
+        if pattern.rstrip().endswith("$") and not pattern.rstrip().endswith("\\$"):
+            # Anchored at the end of the text before a number: matched right to left, a
+            # search tries one position instead of every one.
+            return regex.compile(pattern, regex.REVERSE)
+        return regex.compile(pattern)
     except regex.error as exc:
         raise RuleError(f"{where}: pattern {pattern!r} does not compile: {exc}") from None
 

@@ -22,6 +22,7 @@ _SENTENCE_END = regex.compile(
 
 # A window stops at clause punctuation: the counted noun never runs across it.
 _WINDOW_STOP = regex.compile(r"[,;:.!?()\[\]“”\"\n/|–—]|\s-\s")
+_SYLLABLE = regex.compile(r"\S+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -46,14 +47,21 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def window_after(text: str, pos: int, max_chars: int = 48) -> str:
-    """The text right after `pos` up to the first clause punctuation (at most `max_chars`)."""
+def window_after(text: str, pos: int, max_chars: int = 48, max_syllables: int = 5) -> str:
+    """The few syllables right after `pos`, up to the first clause punctuation.
+
+    A counted noun is at most three or four syllables; a short window keeps segmentation
+    cheap, and the same few words recur, so the segmenter's cache answers most windows.
+    """
     chunk = text[pos : pos + max_chars]
     stop = _WINDOW_STOP.search(chunk)
     if stop:
         chunk = chunk[: stop.start()]
     elif len(chunk) == max_chars and " " in chunk:
         chunk = chunk[: chunk.rindex(" ")]  # do not hand the segmenter half a syllable
+    for i, syllable in enumerate(_SYLLABLE.finditer(chunk), start=1):
+        if i == max_syllables:
+            return chunk[: syllable.end()]
     return chunk
 
 

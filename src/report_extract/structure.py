@@ -57,8 +57,8 @@ def _innermost(pairs: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
     return max(inside, key=lambda p: p[0]) if inside else None
 
 
-def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]]) -> list[_Cue]:
-    ends = [end for _, end in sentence_spans(text)]
+def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[_Cue]:
+    ends = [end for _, end in sentences]
     cues = []
     for rule in rules.of_kind("breakdown"):
         p = rule.patterns
@@ -128,10 +128,11 @@ def _total_for(text: str, quantities: list[Quantity], part: Quantity, covering: 
     return None, None
 
 
-def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet) -> dict[int, str]:
+def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
+                    sentences: list[tuple[int, int]] | None = None) -> dict[int, str]:
     """Set `parent` on parts; return each total's sum check: equal, less or exceed."""
     pairs = _parentheses(text)
-    cues = _cues(text, rules, pairs)
+    cues = _cues(text, rules, pairs, sentences if sentences is not None else sentence_spans(text))
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, part in enumerate(quantities):
         if part.noun == "%":

@@ -16,6 +16,7 @@ import regex
 from .rules import RuleSet
 
 _LEAD_CHARS = 300
+_SEARCH_CHARS = 6000  # a report names itself early; reading further only adds other units
 _PLACE = r"(?:[\p{Lu}][\p{L}\p{M}'’]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’]*){0,3}"
 
 
@@ -49,9 +50,14 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     )
 
 
+_PATTERNS: dict[str, regex.Pattern] = {}
+
+
 def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     units = rules.units
-    pattern = _mention_pattern(units)
+    if rules.version not in _PATTERNS:
+        _PATTERNS[rules.version] = _mention_pattern(units)
+    pattern = _PATTERNS[rules.version]
     keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
     found = []
     for m in pattern.finditer(text):
@@ -67,10 +73,10 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     return found
 
 
-def _weight(text: str, mention: _Mention, units: dict) -> float:
+def _weight(text: str, mention: _Mention, units: dict, titles: regex.Pattern) -> float:
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 25].lower()
-    titled = regex.search(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", before)
+    titled = titles.search(before)
     weight = 0.3 if titled else 1.0
     if not titled and any(after.lstrip(" ,(").startswith(v) for v in units.get("subject_after", [])):
         weight += 2.0
@@ -85,7 +91,7 @@ def _level_key(level: str) -> str:
 
 def detect_unit(text: str, rules: RuleSet) -> str | None:
     """The reporting unit's fullest name as the text gives it, or None when none is named."""
-    mentions = _mentions(text, rules)
+    mentions = _mentions(text[:_SEARCH_CHARS], rules)
     if not mentions:
         return None
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
@@ -98,7 +104,8 @@ def detect_unit(text: str, rules: RuleSet) -> str | None:
             if len(levelled) == 1:
                 groups[levelled[0]].extend(members)
                 del groups[(key, level)]
-    scores = {g: sum(_weight(text, m, rules.units) for m in ms) for g, ms in groups.items()}
+    titles = regex.compile(rf"(?i)(?:{_alternatives(rules.units.get('not_subject_before', []))})[ \t]*$")
+    scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
     return _fullest_name(groups[best])
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+
+import regex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -328,13 +330,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _checked(text: str, encoding: str) -> DecodedText:
     """Reject decoded text that is mostly control, unassigned or private-use characters."""
     sample = text[:_SAMPLE_BYTES]
-    garbage = sum(1 for ch in sample if _is_garbage(ch))
+    garbage = len(_GARBAGE.findall(sample))
     if sample and garbage / len(sample) > _MAX_GARBAGE_SHARE:
         raise NotTextError("binary file, not a text document")
     return DecodedText(text, encoding)
 
 
-def _is_garbage(ch: str) -> bool:
-    if ch in _TEXT_CONTROLS:
-        return False
-    return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+# Replacement marks, unassigned, private-use and surrogate code points, and the control
+# characters other than the whitespace (and the DOS end-of-file mark) that text files hold.
+_GARBAGE = regex.compile(r"[\ufffd\p{Cn}\p{Co}\p{Cs}\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")

@@ -1,0 +1,127 @@
+"""End-to-end throughput of report-extract next to a regex-only floor, measured in one run.
+
+    python benchmarks/run_benchmark.py --n 10000 --jobs 1 2
+
+Generates (or reuses) a corpus of synthetic reports with benchmarks/generate_corpus.py,
+then for each --jobs value runs `report-extract run CORPUS --out TMP --no-incremental`
+as a child process and reports documents/s, MB/s, the peak memory of the whole process
+tree (sampled) and the ratio to the floor: read each file, decode, NFC, find numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_corpus import generate  # noqa: E402
+
+from report_extract.numbers import DIGITS  # noqa: E402
+
+
+def corpus_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.txt"))
+
+
+def regex_floor(files: list[Path]) -> tuple[float, int]:
+    """Seconds to read, decode, NFC-normalise and scan every file for numbers."""
+    start = time.perf_counter()
+    numbers = 0
+    for path in files:
+        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8"))
+        numbers += sum(1 for _ in DIGITS.finditer(text))
+    return time.perf_counter() - start, numbers
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:
+        try:
+            total += proc.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def end_to_end(corpus: Path, jobs: int, engine: str) -> dict:
+    """Run the CLI once; wall time and peak memory of its whole process tree."""
+    exe = shutil.which("report-extract", path=str(Path(sys.executable).parent)) or "report-extract"
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [exe, "run", str(corpus), "--out", str(Path(tmp) / "out"), "--jobs", str(jobs),
+               "--engine", engine, "--no-incremental"]
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        watched = psutil.Process(child.pid)
+        peak = {"tree": 0, "single": 0}
+
+        def sample() -> None:
+            while child.poll() is None:
+                try:
+                    peak["tree"] = max(peak["tree"], _tree_rss(watched))
+                    peak["single"] = max(peak["single"], max(
+                        p.memory_info().rss for p in [watched, *watched.children(recursive=True)]))
+                except (psutil.NoSuchProcess, ValueError):
+                    pass
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = child.communicate()
+        seconds = time.perf_counter() - start
+        sampler.join()
+        if child.returncode:
+            raise SystemExit(f"report-extract failed ({child.returncode}): {err}")
+    return {"seconds": seconds, "peak_tree_mb": peak["tree"] / 2**20,
+            "peak_process_mb": peak["single"] / 2**20, "summary": out.strip()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="reports in the synthetic corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parent / "corpus")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[os.cpu_count() or 1])
+    parser.add_argument("--engine", default="local")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    corpus = args.corpus / f"n{args.n}-seed{args.seed}"
+    if not corpus.exists():
+        generate(corpus, args.n, args.seed)
+    files = corpus_files(corpus)
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    floor_seconds, numbers = regex_floor(files)
+    results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+               "documents": len(files), "megabytes": round(megabytes, 1), "numbers": numbers,
+               "floor_seconds": round(floor_seconds, 2), "floor_mb_per_s": round(megabytes / floor_seconds, 1),
+               "runs": []}
+    print(f"{len(files)} documents, {megabytes:.1f} MB; regex floor {floor_seconds:.2f} s "
+          f"({megabytes / floor_seconds:.1f} MB/s)")
+    for jobs in args.jobs:
+        run = end_to_end(corpus, jobs, args.engine)
+        row = {"engine": args.engine, "jobs": jobs, "seconds": round(run["seconds"], 1),
+               "docs_per_s": round(len(files) / run["seconds"], 1),
+               "mb_per_s": round(megabytes / run["seconds"], 2),
+               "x_floor": round(run["seconds"] / floor_seconds, 1),
+               "peak_tree_mb": round(run["peak_tree_mb"]), "peak_process_mb": round(run["peak_process_mb"])}
+        results["runs"].append(row)
+        print(f"{args.engine} --jobs {jobs}: {row['seconds']} s, {row['docs_per_s']} docs/s, {row['mb_per_s']} MB/s, "
+              f"{row['x_floor']}x the floor, peak RSS {row['peak_tree_mb']} MB (tree), "
+              f"{row['peak_process_mb']} MB (largest process)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
