@@ -95,6 +95,8 @@ def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
     spans = []
     for rule in rules.of_kind("mask"):
         p = rule.patterns
+        if "requires" in p and not p["requires"].search(text):
+            continue
         for m in p["pattern"].finditer(text):
             before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
             after = text[m.end() : m.end() + _CONTEXT_CHARS]
@@ -271,9 +273,12 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     line_start = text.rfind("\n", 0, cand.start) + 1
     before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
+    any_before = rules.any_of("reject", "before").search(before) is not None
     for rule in rules.of_kind("reject"):
         p = rule.patterns
         if ("plain_number" in rule.spec and not cand.plain) or ("no_noun" in rule.spec and cand.noun):
+            continue
+        if "before" in p and not any_before:
             continue
         if "noun_in" in p and cand.noun not in p["noun_in"]:
             continue
@@ -306,6 +311,8 @@ def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[s
     """The hedge nearest the number wins; with none the figure is exact."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - _CONTEXT_CHARS) : start]
+    if not rules.any_of("hedge", "pattern").search(before):
+        return "exact", None
     after = text[after_pos : after_pos + _CONTEXT_CHARS]
     best: tuple[int, str, str] | None = None
     for rule in rules.of_kind("hedge"):

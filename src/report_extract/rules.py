@@ -63,7 +63,7 @@ class Rule:
 
 # For each file kind: the keys a rule may have, which are regexes, which are required.
 _KINDS: dict[str, dict[str, Any]] = {
-    "mask": {"required": {"pattern"}, "regex": {"pattern", "before", "after", "unless_before", "unless_after"},
+    "mask": {"required": {"pattern"}, "regex": {"pattern", "before", "after", "unless_before", "unless_after", "requires"},
              "other": set()},
     "reject": {"required": set(), "regex": {"before", "after", "number", "unless_before", "unless_after"},
                "other": {"noun_in", "no_noun", "plain_number", "unless_noun_in"}},
@@ -87,9 +87,28 @@ class RuleSet:
     lexicons: dict[str, frozenset[str]]
     indicator_keys: dict[str, dict[str, Any]]
     units: dict[str, Any]
+    _combined: dict[tuple[str, str], regex.Pattern] = field(default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
+
+    def any_of(self, kind: str, key: str) -> regex.Pattern:
+        """One right-to-left pattern that matches wherever any `kind` rule's `key` pattern
+        (anchored at the end) does: a single search rules most of them out at once."""
+        cache_key = (kind, key)
+        if cache_key not in self._combined:
+            parts = []
+            for rule in self.of_kind(kind):
+                if key in rule.patterns:
+                    pattern = rule.patterns[key]
+                    source = pattern.pattern
+                    if source.startswith("(?i)"):
+                        source = f"(?i:{source[4:]})"
+                    elif pattern.flags & regex.IGNORECASE:
+                        source = f"(?i:{source})"
+                    parts.append(f"(?:{source})")
+            self._combined[cache_key] = regex.compile("|".join(parts) or "(?!)", regex.REVERSE)
+        return self._combined[cache_key]
 
     def all_rules(self) -> list[Rule]:
         return [r for kind in sorted(self.rules) for r in self.rules[kind]]

@@ -16,7 +16,7 @@ import regex
 from .rules import RuleSet
 
 _LEAD_CHARS = 300
-_SEARCH_CHARS = 6000  # a report names itself early; reading further only adds other units
+_SEARCH_CHARS = 3000  # a report names itself early; reading further only adds other units
 _PLACE = r"(?:[\p{Lu}][\p{L}\p{M}'’]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’]*){0,3}"
 
 
