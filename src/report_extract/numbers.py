@@ -16,10 +16,13 @@ _SEPARATOR = regex.compile(r"[.,]")
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # "8 tỷ 500 triệu", "1,5 triệu", "2 nghìn tỷ": one or more (number scale) steps.
 SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
-SCALED_TAIL = regex.compile(
-    rf"\A[ \t]*(?:nghìn[ \t]+tỷ|ngàn[ \t]+tỷ|{SCALE_WORD})(?![\p{{L}}])"
-    rf"(?:[ \t]+\d+(?:[.,]\d+)*[ \t]*{SCALE_WORD}(?![\p{{L}}]))*",
-    regex.IGNORECASE,
+_SCALED_TAIL = (rf"[ \t]*(?i:nghìn[ \t]+tỷ|ngàn[ \t]+tỷ|{SCALE_WORD})(?![\p{{L}}])"
+                rf"(?:[ \t]+\d+(?:[.,]\d+)*[ \t]*(?i:{SCALE_WORD})(?![\p{{L}}]))*")
+SCALED_TAIL = regex.compile(_SCALED_TAIL)
+# A digit numeral with what belongs to it: a scale tail ("1,5 triệu", "8 tỷ 500 triệu") or "%".
+NUMERAL = regex.compile(
+    rf"(?=\d)(?<![\d])\d+(?:[.,]\d+)*(?![\d])"
+    rf"(?:(?P<scale>{_SCALED_TAIL})|(?P<percent>[ \t]*(?:%|phần trăm(?![\p{{L}}]))))?"
 )
 
 UNIT_WORDS = {

@@ -9,22 +9,26 @@ hedge qualifier (from `rules/hedges.yml`).
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass, field
 
 import regex
 
-from .numbers import DIGITS, NUMBER_WORDS, SCALED_TAIL, parse_digits, parse_scaled, parse_words
+from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .rules import Rule, RuleSet
 from .segment import sentence_spans, window_after, words
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# Matched on lower-cased text: a case-sensitive alternation is ten times faster.
-_WORD_NUMERAL = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*(?![\p{{L}}\p{{M}}])")
-_PERCENT = regex.compile(r"\A[ \t]*(?:%|phần trăm(?![\p{L}]))")
+# Matched on lower-cased NFC text with the standard library's engine: a plain
+# case-sensitive alternation there is several times faster than a case-folding one.
+_WORD_NUMERAL = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*\b")
 # Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
 # which tells it from "đồng chí" (comrade).
-_CURRENCY = regex.compile(r"\A[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
-_DENOMINATOR = regex.compile(r"\A[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
+_CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
+_DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
+_SYLLABLE = regex.compile(r"\S+")
+_LETTER = regex.compile(r"\p{L}")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
 # The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the number.
 _LABEL = regex.compile(
@@ -123,17 +127,17 @@ def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= sentences[i][1]:
                 continue
-            s_start, s_end = sentences[i]
-            before = text[s_start : m.start()]
-            if ("before" in p and not p["before"].search(before)) or (
-                    "unless_before" in p and p["unless_before"].search(before)):
-                continue
             year_rel = rule.get("year")
             if year_rel:
                 year = int(m.group("year"))
                 if period is None or (year_rel == "earlier" and year >= period[0]) \
                         or (year_rel == "later" and year <= period[1]):
                     continue
+            s_start, s_end = sentences[i]
+            before = text[max(s_start, m.start() - _CONTEXT_CHARS) : m.start()]
+            if ("before" in p and not p["before"].search(before)) or (
+                    "unless_before" in p and p["unless_before"].search(before)):
+                continue
             end = s_end
             if "until" in p:
                 stop = p["until"].search(text, m.end(), s_end)
@@ -152,19 +156,18 @@ def _covering(spans: list[tuple[int, int, str]], pos: int) -> str | None:
 def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     """Digit numerals (with scale words and %) and numerals written in words."""
     found = []
-    for m in DIGITS.finditer(text):
-        value = parse_digits(m.group())
-        cand = Candidate(m.start(), m.end(), m.group(), value, plain=m.group().isdigit())
-        tail = text[m.end() : m.end() + 60]
-        scaled = SCALED_TAIL.match(tail)
-        if value is not None and scaled:
-            cand.value = parse_scaled(value, scaled.group())
-            cand.num_end = m.end() + scaled.end()
+    for m in NUMERAL.finditer(text):
+        digits_end = m.start("scale") if m.group("scale") else m.start("percent") if m.group("percent") else m.end()
+        raw = text[m.start() : digits_end]
+        value = parse_digits(raw)
+        cand = Candidate(m.start(), digits_end, raw, value, plain=raw.isdigit())
+        if value is not None and m.group("scale"):
+            cand.value = parse_scaled(value, m.group("scale"))
+            cand.num_end = m.end()
             cand.scaled, cand.plain = True, False
-            cand.money_scale = _THOUSANDS_ONLY.match(scaled.group()) is None
-        elif _PERCENT.match(tail):
-            cand.percent, cand.plain = True, False
-            cand.num_end = m.end() + _PERCENT.match(tail).end()
+            cand.money_scale = _THOUSANDS_ONLY.match(m.group("scale")) is None
+        elif m.group("percent"):
+            cand.percent, cand.plain, cand.num_end = True, False, m.end()
         found.append(cand)
     counted = rules.lexicons.get("counted_nouns", frozenset())
     lowered = text.lower()
@@ -181,10 +184,10 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         first_word = next(iter(words(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
         if first_word is None or first_word.text.lower() not in counted:
             continue
-        scaled = SCALED_TAIL.match(text[m.end() : m.end() + 60])
+        scaled = SCALED_TAIL.match(text, m.end(), m.end() + 60)
         found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()], value, plain=False))
         if scaled:
-            found[-1].num_end = m.end() + scaled.end()
+            found[-1].num_end = scaled.end()
     found.sort(key=lambda c: c.start)
     # "8 tỷ 500 triệu": the 500 belongs to the 8 before it, not to a numeral of its own.
     kept: list[Candidate] = []
@@ -203,60 +206,84 @@ def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[tuple[str, 
     if cand.percent:
         return ("%",), cand.num_end
     pos = cand.num_end
-    denominator = _DENOMINATOR.match(text[pos : pos + 40])
+    denominator = _DENOMINATOR.match(text, pos, pos + 40)
     if denominator:
-        pos += denominator.end()  # "11/15 chi hội": the noun follows the denominator
-    currency = _CURRENCY.match(text[pos : pos + 10])
+        pos = denominator.end()  # "11/15 chi hội": the noun follows the denominator
+    currency = _CURRENCY.match(text, pos, pos + 10)
     if currency:
-        return ("đồng",), pos + currency.end()
-    window = window_after(text, pos)
-    lex = rules.lexicons
-    function_words = lex.get("function_words", frozenset())
-    compound = _compound_nouns(rules).match(window)
-    if compound:
-        noun = compound.group(1).lower()
-        # A lexicon compound is one word ("kênh mương"); a rule's term is its syllables, so a
-        # rule may name a shorter noun inside it ("đảng viên" of "đảng viên mới").
-        noun_words = (noun,) if noun in lex.get("compound_nouns", ()) else tuple(noun.split())
-        return noun_words, pos + compound.end()
-    tokens = [t.text for t in words(window)]
-    offsets = _token_offsets(window, tokens)
-    # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
-    if not tokens or not regex.search(r"\p{L}", tokens[0]) or (
-            tokens[0].islower() and tokens[0] in function_words):
+        return ("đồng",), currency.end()
+    found = _noun_finder(rules).find(window_after(text, pos))
+    if found is None:
         return (("đồng",), cand.num_end) if cand.scaled else ((), pos)
-    chosen = 1
-    first = tokens[0].lower()
-    if first in lex.get("classifiers", ()) and len(tokens) > 1 and regex.match(r"\p{L}", tokens[1]) \
-            and tokens[1].lower() not in function_words:
-        chosen = 2
-    if len(tokens) > chosen and tokens[chosen].lower() in lex.get("noun_modifiers", ()):
-        chosen += 1
-    if first in lex.get("measures", ()):
-        chosen = 1
-    if first in lex.get("currency_words", ()):
-        return ("đồng",), pos + offsets[0]
-    if cand.money_scale and not _noun_in_lexicon(first, ["@counted_nouns", "@classifiers"], rules):
+    noun_words, end, counted = found
+    if cand.money_scale and not counted:
         return ("đồng",), cand.num_end  # "30 triệu tiền mặt": millions of đồng, in cash
-    return tuple(t.lower() for t in tokens[:chosen]), pos + offsets[chosen - 1]
+    return noun_words, pos + end
 
 
-_COMPOUNDS: dict[str, regex.Pattern] = {}
+class _NounFinder:
+    """The counted noun at the start of a short window, remembered per window.
 
-
-def _compound_nouns(rules: RuleSet) -> regex.Pattern:
-    """Multi-syllable nouns the segmenter may cut apart ("băng rôn", "pa nô", "chuyên mục").
-
-    The lexicon's compounds plus every multi-word noun the indicator rules name, so a
-    term added to a rule is also recognised as one noun.
+    Windows recur across a corpus ("hội viên", "tỷ đồng"), so each is worked out once: a
+    known compound first (the lexicon's, and every multi-word noun the indicator rules
+    name), else the segmenter's first word, with the word after a classifier ("lượt
+    người") and a modifier ("đảng viên mới").
     """
-    if rules.version not in _COMPOUNDS:
-        nouns = set(rules.lexicons.get("compound_nouns", ()))
+
+    def __init__(self, rules: RuleSet):
+        lex = rules.lexicons
+        self.function_words = lex.get("function_words", frozenset())
+        self.classifiers = lex.get("classifiers", frozenset())
+        self.modifiers = lex.get("noun_modifiers", frozenset())
+        self.measures = lex.get("measures", frozenset())
+        self.currency = lex.get("currency_words", frozenset())
+        self.lexicon_compounds = lex.get("compound_nouns", frozenset())
+        self.counted = lex.get("counted_nouns", frozenset()) | self.classifiers
+        compounds = set(self.lexicon_compounds)
         for rule in rules.of_kind("indicator"):
-            nouns.update(n for n in rule.patterns.get("nouns", ()) if " " in n)
-        alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-        _COMPOUNDS[rules.version] = regex.compile(rf"[ \t]*({alternatives})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    return _COMPOUNDS[rules.version]
+            compounds.update(n for n in rule.patterns.get("nouns", ()) if " " in n)
+        self.compounds = frozenset(compounds)
+        self.longest = max((len(c.split()) for c in compounds), default=1)
+        self.find = functools.lru_cache(maxsize=32768)(self._find)
+
+    def _find(self, window: str) -> tuple[tuple[str, ...], int, bool] | None:
+        """(noun words, end offset in the window, whether it surely counts), or None."""
+        syllables = list(_SYLLABLE.finditer(window))
+        lowered = [m.group().lower() for m in syllables]
+        for size in range(min(self.longest, len(lowered)), 1, -1):
+            noun = " ".join(lowered[:size])
+            if noun in self.compounds:
+                # A lexicon compound is one word ("kênh mương"); a rule's term is its syllables,
+                # so a rule may name a shorter noun inside it ("đảng viên" of "đảng viên mới").
+                noun_words = (noun,) if noun in self.lexicon_compounds else tuple(lowered[:size])
+                return noun_words, syllables[size - 1].end(), True
+        tokens = [t.text for t in words(window)]
+        # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
+        if not tokens or not _LETTER.search(tokens[0]) or (
+                tokens[0].islower() and tokens[0] in self.function_words):
+            return None
+        offsets = _token_offsets(window, tokens)
+        first = tokens[0].lower()
+        if first in self.currency:
+            return ("đồng",), offsets[0], True
+        chosen = 1
+        if first in self.classifiers and len(tokens) > 1 and _LETTER.match(tokens[1]) \
+                and tokens[1].lower() not in self.function_words:
+            chosen = 2
+        if len(tokens) > chosen and tokens[chosen].lower() in self.modifiers:
+            chosen += 1
+        if first in self.measures:
+            chosen = 1
+        return tuple(t.lower() for t in tokens[:chosen]), offsets[chosen - 1], first in self.counted
+
+
+_FINDERS: dict[str, _NounFinder] = {}
+
+
+def _noun_finder(rules: RuleSet) -> _NounFinder:
+    if rules.version not in _FINDERS:
+        _FINDERS[rules.version] = _NounFinder(rules)
+    return _FINDERS[rules.version]
 
 
 def _token_offsets(window: str, tokens: list[str]) -> list[int]:
