@@ -71,8 +71,9 @@ def detect_period(text: str, rules: RuleSet) -> Period:
     """Year and span of the report in `text` (normalised)."""
     best = None  # (score, -position, span, year, rule id)
     best_with_year = None
+    lowered = text.lower()
     for rule in rules.of_kind("period"):
-        for m in rule.patterns["pattern"].finditer(text):
+        for m in rule.finditer("pattern", text, lowered):
             score = float(rule.get("weight")) + (_LEAD_BONUS if m.start() < _LEAD_CHARS else 0)
             year = _cue_year(rule, m)
             key = (score, -m.start())

@@ -97,11 +97,12 @@ class Candidate:
 
 def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
     spans = []
+    lowered = text.lower()
     for rule in rules.of_kind("mask"):
         p = rule.patterns
         if "requires" in p and not p["requires"].search(text):
             continue
-        for m in p["pattern"].finditer(text):
+        for m in rule.finditer("pattern", text, lowered):
             before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
             after = text[m.end() : m.end() + _CONTEXT_CHARS]
             if "before" in p and not p["before"].search(before):
@@ -121,9 +122,10 @@ def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
     """Stretches of text whose figures are targets or belong to another period."""
     spans = []
     starts = [s for s, _ in sentences]
+    lowered = text.lower()
     for rule in rules.of_kind("scope"):
         p = rule.patterns
-        for m in p["cue"].finditer(text):
+        for m in rule.finditer("cue", text, lowered):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= sentences[i][1]:
                 continue
@@ -303,9 +305,8 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     any_before = rules.any_of("reject", "before").search(before) is not None
     for rule in rules.of_kind("reject"):
         p = rule.patterns
-        if ("plain_number" in rule.spec and not cand.plain) or ("no_noun" in rule.spec and cand.noun):
-            continue
-        if "before" in p and not any_before:
+        if ("before" in p and not any_before) or ("plain_number" in rule.spec and not cand.plain) \
+                or ("no_noun" in rule.spec and cand.noun):
             continue
         if "noun_in" in p and cand.noun not in p["noun_in"]:
             continue

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 import yaml
@@ -59,6 +59,17 @@ class Rule:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.spec.get(key, default)
+
+    def finditer(self, key: str, text: str, lowered: str) -> Iterator[regex.Match]:
+        """Matches of pattern `key` in `text`; `lowered` is text.lower() of the same length.
+
+        A case-insensitive pattern runs as its lower-case, case-sensitive twin on `lowered`:
+        the regex engine scans that many times faster. Offsets are the same.
+        """
+        twin = self.patterns.get(key + "@lower")
+        if twin is not None and len(lowered) == len(text):
+            return twin.finditer(lowered)
+        return self.patterns[key].finditer(text)
 
 
 # For each file kind: the keys a rule may have, which are regexes, which are required.
@@ -136,6 +147,20 @@ def _compile(pattern: str, where: str) -> regex.Pattern:
         raise RuleError(f"{where}: pattern {pattern!r} does not compile: {exc}") from None
 
 
+# Escapes whose meaning does not change when the text is lower-cased.
+_CASE_SAFE_ESCAPES = regex.compile(r"\\p\{L\}|\\p\{M\}|\\P\{L\}|\\S|\\W|\\D|\\A|\\Z|\(\?P[<=]")
+
+
+def _lowercase_twin(pattern: str) -> regex.Pattern | None:
+    """The case-sensitive form of a wholly case-insensitive pattern, for lower-cased text."""
+    if not pattern.startswith("(?i)"):
+        return None
+    body = pattern[4:]
+    if _CASE_SAFE_ESCAPES.sub("", body) != _CASE_SAFE_ESCAPES.sub("", body).lower():
+        return None  # an upper-case letter or class (\p{Lu}) would no longer match
+    return _compile(body, "lower-case twin")
+
+
 def _phrase_regex(phrases: list[str], where: str) -> regex.Pattern:
     """Words or phrases as one case-insensitive regex with word boundaries."""
     if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
@@ -171,6 +196,9 @@ def _validate_rule(raw: Any, kind: str, file: str, seen: set[str]) -> Rule:
             patterns[key] = _phrase_regex(value, f"{where}, key {key!r}")
         elif isinstance(value, str):
             patterns[key] = _compile(value, f"{where}, key {key!r}")
+            twin = _lowercase_twin(value)
+            if twin is not None:
+                patterns[key + "@lower"] = twin
         else:
             raise RuleError(f"{where}: {key!r} must be a regex string or a list of phrases")
     if kind == "hedge" and raw["qualifier"] not in QUALIFIERS:

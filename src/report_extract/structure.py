@@ -60,9 +60,10 @@ def _innermost(pairs: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
 def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[_Cue]:
     ends = [end for _, end in sentences]
     cues = []
+    lowered = text.lower()
     for rule in rules.of_kind("breakdown"):
         p = rule.patterns
-        for m in p["cue"].finditer(text):
+        for m in rule.finditer("cue", text, lowered):
             if "unless_after" in p and p["unless_after"].search(text[m.end() : m.end() + 80]):
                 continue
             if rule.get("scope") == "parenthesis":

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from .rules import RuleSet
@@ -50,17 +52,27 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     )
 
 
-_PATTERNS: dict[str, regex.Pattern] = {}
+_PATTERNS: dict[str, tuple[re.Pattern, regex.Pattern]] = {}
+
+
+def _patterns(units: dict, version: str) -> tuple[re.Pattern, regex.Pattern]:
+    """A quick finder of organisation types (on lower-cased text) and the full mention pattern."""
+    if version not in _PATTERNS:
+        names = [name.lower() for spellings in units["organisations"].values() for name in spellings]
+        quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
+        _PATTERNS[version] = (quick, _mention_pattern(units))
+    return _PATTERNS[version]
 
 
 def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     units = rules.units
-    if rules.version not in _PATTERNS:
-        _PATTERNS[rules.version] = _mention_pattern(units)
-    pattern = _PATTERNS[rules.version]
+    quick, pattern = _patterns(units, rules.version)
     keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
     found = []
-    for m in pattern.finditer(text):
+    lowered = text.lower()
+    starts = (m.start() for m in quick.finditer(lowered)) if len(lowered) == len(text) else None
+    matches = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
+    for m in matches:
         # A long name's purpose ("thực hiện Quy chế … “Dân vận khéo”") is part of its type.
         purpose_end = m.start("qualifier") if m.group("qualifier") else (
             m.start("level") if m.group("level") else (m.start("place") if m.group("place") else m.end()))
@@ -71,6 +83,18 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), keys[m.group("type").lower()],
                               type_text, m.group("qualifier") or "", m.group("level") or "", place))
     return found
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts) -> list[regex.Match]:
+    """Full matches at the quick finder's positions, without overlaps (like finditer)."""
+    matches, end = [], 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                matches.append(m)
+                end = m.end()
+    return matches
 
 
 def _weight(text: str, mention: _Mention, units: dict, titles: regex.Pattern) -> float:
