@@ -13,13 +13,14 @@ from .quantities import Quantity
 from .rules import Rule, RuleSet
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()\n]|\.(?!\d)")
+_LAST_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # searches from the end
 
 
 def _clause_before(text: str, q: Quantity) -> str:
     start = max(q.sentence[0], q.start - 120)
     chunk = text[start : q.start]
-    breaks = list(_CLAUSE_BREAK.finditer(chunk))
-    return chunk[breaks[-1].end() :] if breaks else chunk
+    last_break = _LAST_CLAUSE_BREAK.search(chunk)
+    return chunk[last_break.end() :] if last_break else chunk
 
 
 def _clause_after(text: str, q: Quantity) -> str:

@@ -299,26 +299,29 @@ def _token_offsets(window: str, tokens: list[str]) -> list[int]:
 
 
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
+    """The first context rule (in file order) whose conditions all hold, if any.
+
+    Every rule has a trigger: a `before` or `after` context, a `number` form or a noun. One
+    combined search per kind of trigger rules out most rules at once; only rules whose
+    trigger fired are checked in full.
+    """
     line_start = text.rfind("\n", 0, cand.start) + 1
     before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
     any_before = rules.any_of("reject", "before").search(before) is not None
+    any_after = rules.any_of("reject", "after").search(after) is not None
     for rule in rules.of_kind("reject"):
         p = rule.patterns
-        if ("before" in p and not any_before) or ("plain_number" in rule.spec and not cand.plain) \
-                or ("no_noun" in rule.spec and cand.noun):
+        if ("before" in p and not any_before) or ("after" in p and not any_after) \
+                or ("plain_number" in rule.spec and not cand.plain) or ("no_noun" in rule.spec and cand.noun) \
+                or ("noun_in" in p and cand.noun not in p["noun_in"]):
             continue
-        if "noun_in" in p and cand.noun not in p["noun_in"]:
+        if ("number" in p and not p["number"].fullmatch(cand.raw)) \
+                or ("before" in p and not p["before"].search(before)) \
+                or ("after" in p and not p["after"].search(after)):
             continue
-        if "number" in p and not p["number"].fullmatch(cand.raw):
-            continue
-        if "before" in p and not p["before"].search(before):
-            continue
-        if "after" in p and not p["after"].search(after):
-            continue
-        if "unless_before" in p and p["unless_before"].search(before):
-            continue
-        if "unless_after" in p and p["unless_after"].search(after):
+        if ("unless_before" in p and p["unless_before"].search(before)) \
+                or ("unless_after" in p and p["unless_after"].search(after)):
             continue
         unless_nouns = rule.get("unless_noun_in")
         if unless_nouns and _noun_in_lexicon(cand.noun, unless_nouns, rules):

@@ -104,8 +104,8 @@ class RuleSet:
         return self.rules.get(kind, ())
 
     def any_of(self, kind: str, key: str) -> regex.Pattern:
-        """One right-to-left pattern that matches wherever any `kind` rule's `key` pattern
-        (anchored at the end) does: a single search rules most of them out at once."""
+        """One pattern that matches wherever any `kind` rule's `key` pattern does (right to
+        left when they are all anchored at the end): one search rules most of them out."""
         cache_key = (kind, key)
         if cache_key not in self._combined:
             parts = []
@@ -118,7 +118,9 @@ class RuleSet:
                     elif pattern.flags & regex.IGNORECASE:
                         source = f"(?i:{source})"
                     parts.append(f"(?:{source})")
-            self._combined[cache_key] = regex.compile("|".join(parts) or "(?!)", regex.REVERSE)
+            reverse = all(p.flags & regex.REVERSE for rule in self.of_kind(kind)
+                          for k, p in rule.patterns.items() if k == key)
+            self._combined[cache_key] = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
         return self._combined[cache_key]
 
     def all_rules(self) -> list[Rule]:
