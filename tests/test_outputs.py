@@ -105,8 +105,19 @@ def test_show_highlights_evidence_and_speaks_json():
     assert result.exit_code == 0
     payload = json.loads(result.output)
     assert payload["document"]["status"] == "ok" and payload["quantities"]
+    assert payload["text"][payload["quantities"][0]["start"]:payload["quantities"][0]["end"]] == \
+        payload["quantities"][0]["text"]
     text = runner.invoke(app, ["show", str(sample)])
     assert text.exit_code == 0 and "money_vnd" in text.output
+
+
+def test_review_page_marks_every_figure(tmp_path):
+    sample = SAMPLES / "bao-cao-tuyen-giao-2023.txt"
+    page = tmp_path / "review.html"
+    assert runner.invoke(app, ["show", str(sample), "--html", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    rows = json.loads(runner.invoke(app, ["show", str(sample), "--json"]).output)["quantities"]
+    assert html.count("documents_issued") >= sum(r["indicator"] == "documents_issued" for r in rows) > 0
 
 
 def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):

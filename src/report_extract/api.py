@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
-from .segment import sentence_spans, warm_up
+from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
 from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
@@ -107,6 +107,13 @@ def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
 def extract_file(path: str | Path, source: str | None = None,
                  rules: RuleSet | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """(documents row, indicator rows) for one file; a bad file gives a row with its error."""
+    doc, rows, _ = extract_file_with_text(path, source, rules)
+    return doc, rows
+
+
+def extract_file_with_text(path: str | Path, source: str | None = None, rules: RuleSet | None = None
+                           ) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
+    """Like extract_file, plus the decoded text the rows' offsets point into."""
     path = Path(path)
     source = source or path.name
     rules = rules or load_rules()
@@ -115,18 +122,27 @@ def extract_file(path: str | Path, source: str | None = None,
         data = path.read_bytes()
     except OSError as exc:
         failed = Ingested("", "unknown", "", "error", f"cannot read file: {exc.strerror or exc}")
-        return document_row(doc_id, source, failed, b"", None, rules.version), []
+        return document_row(doc_id, source, failed, b"", None, rules.version), [], ""
     ingested = read_document_bytes(data, path.name)
     if ingested.status != "ok":
-        return document_row(doc_id, source, ingested, data, None, rules.version), []
+        return document_row(doc_id, source, ingested, data, None, rules.version), [], ""
     try:
         extraction = extract_text(ingested.text, rules)
     except Exception as exc:  # a bug on one odd text must not stop the batch; the row says what broke
         failed = Ingested("", ingested.format, ingested.encoding, "error",
                           f"extraction failed ({type(exc).__name__}: {exc})")
-        return document_row(doc_id, source, failed, data, None, rules.version), []
+        return document_row(doc_id, source, failed, data, None, rules.version), [], ingested.text
     return document_row(doc_id, source, ingested, data, extraction, rules.version), \
-        quantity_rows(extraction, doc_id, source)
+        quantity_rows(extraction, doc_id, source), ingested.text
+
+
+def review_page(text: str, rows: list[dict[str, Any]], title: str = "") -> str:
+    """An HTML page (displaCy) with every figure of `rows` marked in `text` by its indicator."""
+    from spacy import displacy
+
+    doc = evidence_doc(text, [(r["start"], r["end"], r["indicator"]) for r in rows])
+    doc.user_data["title"] = title
+    return displacy.render(doc, style="span", page=True, options={"spans_key": "quantities"})
 
 
 @dataclass

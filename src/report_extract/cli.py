@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .api import extract_file, run as run_extraction
+from .api import extract_file_with_text, review_page, run as run_extraction
 from .evaluate import load_gold, score
 from .rules import RuleError, load_rules
 
@@ -59,17 +59,21 @@ def run(
 @app.command()
 def show(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="One report file."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON for machines."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for machines (with the decoded text)."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write a review page (displaCy) here."),
     rules_dir: Optional[Path] = RulesOption,
 ) -> None:
     """Show the figures found in FILE with their evidence highlighted."""
-    doc, rows = extract_file(file, file.name, _rules(rules_dir))
+    doc, rows, text = extract_file_with_text(file, file.name, _rules(rules_dir))
     if as_json:
-        typer.echo(json.dumps({"document": doc, "quantities": rows}, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps({"document": doc, "quantities": rows, "text": text}, ensure_ascii=False, indent=1))
         return
     if doc["status"] != "ok":
         typer.secho(f"{file}: {doc['status']}: {doc['error']}", fg=typer.colors.RED, err=True)
         raise typer.Exit(1)
+    if html:
+        html.write_text(review_page(text, rows, title=file.name), encoding="utf-8")
+        typer.echo(f"review page: {html}")
     typer.secho(f"{doc['source']}  year={doc['year']} period={doc['period']} unit={doc['unit']}", bold=True)
     for row in rows:
         sentence, text = row["sentence"], row["text"]

@@ -17,7 +17,7 @@ import regex
 
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .rules import Rule, RuleSet
-from .segment import sentence_spans, window_after, words
+from .segment import sentence_spans, tokens, window_after
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Matched on lower-cased NFC text with the standard library's engine: a plain
@@ -183,8 +183,8 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         if not following or not (following.group(1) in counted or " ".join(following.group().split()) in counted):
             continue  # cheap check first: most "năm" are years ("năm 2022", "năm qua")
         window = window_after(text, m.end())
-        first_word = next(iter(words(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
-        if first_word is None or first_word.text.lower() not in counted:
+        first_word = next(iter(tokens(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
+        if first_word is None or first_word.lower() not in counted:
             continue
         scaled = SCALED_TAIL.match(text, m.end(), m.end() + 60)
         found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()], value, plain=False))
@@ -246,7 +246,7 @@ class _NounFinder:
             compounds.update(n for n in rule.patterns.get("nouns", ()) if " " in n)
         self.compounds = frozenset(compounds)
         self.longest = max((len(c.split()) for c in compounds), default=1)
-        self.find = functools.lru_cache(maxsize=32768)(self._find)
+        self.find = functools.lru_cache(maxsize=16384)(self._find)
 
     def _find(self, window: str) -> tuple[tuple[str, ...], int, bool] | None:
         """(noun words, end offset in the window, whether it surely counts), or None."""
@@ -259,24 +259,23 @@ class _NounFinder:
                 # so a rule may name a shorter noun inside it ("đảng viên" of "đảng viên mới").
                 noun_words = (noun,) if noun in self.lexicon_compounds else tuple(lowered[:size])
                 return noun_words, syllables[size - 1].end(), True
-        tokens = [t.text for t in words(window)]
+        words = tokens(window)
         # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
-        if not tokens or not _LETTER.search(tokens[0]) or (
-                tokens[0].islower() and tokens[0] in self.function_words):
+        if not words or not _LETTER.search(words[0]) or (words[0].islower() and words[0] in self.function_words):
             return None
-        offsets = _token_offsets(window, tokens)
-        first = tokens[0].lower()
+        offsets = _token_offsets(window, words)
+        first = words[0].lower()
         if first in self.currency:
             return ("đồng",), offsets[0], True
         chosen = 1
-        if first in self.classifiers and len(tokens) > 1 and _LETTER.match(tokens[1]) \
-                and tokens[1].lower() not in self.function_words:
+        if first in self.classifiers and len(words) > 1 and _LETTER.match(words[1]) \
+                and words[1].lower() not in self.function_words:
             chosen = 2
-        if len(tokens) > chosen and tokens[chosen].lower() in self.modifiers:
+        if len(words) > chosen and words[chosen].lower() in self.modifiers:
             chosen += 1
         if first in self.measures:
             chosen = 1
-        return tuple(t.lower() for t in tokens[:chosen]), offsets[chosen - 1], first in self.counted
+        return tuple(t.lower() for t in words[:chosen]), offsets[chosen - 1], first in self.counted
 
 
 _FINDERS: dict[str, _NounFinder] = {}

@@ -1,8 +1,9 @@
-"""Sentences on characters; words with underthesea, wrapped as spaCy `Doc`s, on small windows.
+"""Sentences on characters; words with underthesea on small windows; spaCy Docs for reading.
 
 Word segmentation costs ~300x the regex scan, so it never runs on whole documents: the
 quantity finder asks for the few words right after a number, and identical windows (the
-same phrase recurs across a corpus) are segmented once per process.
+same phrase recurs across a corpus) are segmented once per process. A whole document is
+segmented only to show results, as a spaCy `Doc` with the figures as spans.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ _VOCAB = Vocab()
 # Abbreviations that end in a dot without ending the sentence ("TP. Pleiku").
 _ABBREVIATIONS = r"(?:TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS|BS|KS|Th|St|Q|P|X|H|T|đ/c|Đ/c|v\.v|Mr|Ms|Dr|No|Số|số)"
 _SENTENCE_END = regex.compile(
-    rf"(?<!\b{_ABBREVIATIONS})[.!?…]+[”\"')\]]*(?=\s+[\p{{Lu}}\d“\"'(\-–•+*])|\n"
+    rf"(?<!\b{_ABBREVIATIONS})(?:[.!?…]+[”\"')\]]*(?=\s+[\p{{Lu}}\d“\"'(\-–•+*])"
+    rf"|(?<=[\p{{Ll}}\d])\.(?=\p{{Lu}}\p{{Ll}}))|\n"  # "năm 2020.Dự hội nghị": a missing space
 )
 
 # A window stops at clause punctuation: the counted noun never runs across it.
@@ -65,24 +67,42 @@ def window_after(text: str, pos: int, max_chars: int = 48, max_syllables: int = 
     return chunk
 
 
-@functools.lru_cache(maxsize=65536)
-def words(window: str) -> Doc:
-    """Vietnamese words of a short window ("hội viên mới" is one word plus one) as a Doc."""
+@functools.lru_cache(maxsize=16384)
+def tokens(window: str) -> tuple[str, ...]:
+    """Vietnamese words of a short window ("hội viên mới" is a word and a word)."""
     from underthesea import word_tokenize  # imported lazily: loading the model takes ~0.5 s
 
     stripped = window.strip()
-    tokens = word_tokenize(stripped) if stripped else []
-    spaces = []
-    cursor = 0
-    for i, token in enumerate(tokens):
-        found = stripped.find(token, cursor)
-        if found >= 0:
+    return tuple(word_tokenize(stripped)) if stripped else ()
+
+
+def evidence_doc(text: str, spans: list[tuple[int, int, str]]) -> Doc:
+    """The whole text as a spaCy `Doc` of underthesea words, figures as `doc.spans["quantities"]`.
+
+    For reading results, not for extracting them: it segments every sentence, which the
+    pipeline never does. displaCy renders it (`report-extract show --html`).
+    """
+    from underthesea import word_tokenize
+
+    words, spaces, cursor = [], [], 0
+    for start, end in sentence_spans(text):
+        for token in word_tokenize(text[start:end]):
+            found = text.find(token, cursor, end)
+            if found < 0:
+                continue  # the segmenter rewrote a character; skip rather than misalign
+            if words and found > cursor:
+                spaces[-1] = True
+            words.append(token)
+            spaces.append(False)
             cursor = found + len(token)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        spaces.append(bool(nxt) and cursor < len(stripped) and stripped[cursor] == " ")
-    return Doc(_VOCAB, words=tokens or [], spaces=spaces or [])
+        if spaces:
+            spaces[-1] = cursor < len(text)
+    doc = Doc(_VOCAB, words=words, spaces=spaces)
+    doc.spans["quantities"] = [span for start, end, label in spans
+                               if (span := doc.char_span(start, end, label=label, alignment_mode="expand"))]
+    return doc
 
 
 def warm_up() -> None:
     """Load the segmenter's model now (once per process; forked workers then share it)."""
-    words("khởi động")
+    tokens("khởi động")

@@ -174,7 +174,7 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
             ds.write_dataset(batches, staging / "indicators", schema=INDICATORS_SCHEMA, format="parquet",
                              partitioning=_PARTITIONING, basename_template="part-{i}.parquet",
                              preserve_order=True, use_threads=False, max_rows_per_file=2_000_000,
-                             min_rows_per_group=50_000, max_rows_per_group=200_000,
+                             min_rows_per_group=10_000, max_rows_per_group=50_000,
                              existing_data_behavior="error")
         (staging / "indicators").mkdir(exist_ok=True)
         pq.write_table(pa.Table.from_pylist(yearly.rows(), schema=YEARLY_SCHEMA), staging / "yearly.parquet")
