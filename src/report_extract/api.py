@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
 from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
-from .tables import PreviousOutput, recover, write_outputs
+from .tables import PreviousOutput, as_tuples, recover, write_outputs
 from .unit import detect_unit
 
 
@@ -154,10 +154,11 @@ class RunSummary:
     failures: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tuple]]:
     """One file's extraction, as a picklable top-level function for any engine's workers."""
     path, source, rules_dir = task
-    return extract_file(path, source, load_rules(rules_dir))
+    doc, rows = extract_file(path, source, load_rules(rules_dir))
+    return doc, as_tuples(rows)
 
 
 def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
-from .rules import Rule, RuleSet
+from .intervals import Intervals
+from .rules import RuleSet
 from .segment import sentence_spans, tokens, window_after
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -28,6 +29,8 @@ _WORD_NUMERAL = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*\
 _CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
 _DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _SYLLABLE = regex.compile(r"\S+")
+_NON_SPACE = regex.compile(r"\S")
+_LAST_NON_SPACE = regex.compile(r"[^ \t]", regex.REVERSE)  # a newline counts: it ends a sentence
 _LETTER = regex.compile(r"\p{L}")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
 # The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the number.
@@ -148,13 +151,6 @@ def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
     return spans
 
 
-def _covering(spans: list[tuple[int, int, str]], pos: int) -> str | None:
-    for start, end, rule_id in spans:
-        if start <= pos < end:
-            return rule_id
-    return None
-
-
 def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     """Digit numerals (with scale words and %) and numerals written in words."""
     found = []
@@ -200,7 +196,9 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    return not text[:pos].strip() or text[:pos].rstrip()[-1] in ".!?\n:“\"("
+    """Whether only punctuation that opens a sentence (or nothing) stands before `pos`."""
+    previous = _LAST_NON_SPACE.search(text, 0, pos)
+    return previous is None or previous.group() in ".!?\n:“\"("
 
 
 def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[tuple[str, ...], int]:
@@ -366,9 +364,10 @@ def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: 
 
     A label that is itself a counted noun ("tập thể 12, cá nhân 35") is the noun; any other
     label ("từ trần 41", "chuyển đến 01") counts the same thing as the list's head figure
-    earlier in the sentence; with no head, the label is the noun if it is clearly a list.
+    earlier in the sentence (`previous`: the sentence's quantities so far); with no head,
+    the label is the noun if it is clearly a list.
     """
-    if not _LABEL_END.match(text[cand.num_end : cand.num_end + 8]) or not text[cand.num_end:].strip():
+    if not _LABEL_END.match(text[cand.num_end : cand.num_end + 8]) or not _NON_SPACE.search(text, cand.num_end):
         return None
     m = _LABEL.search(text[max(sentence[0], cand.start - 60) : cand.start])
     if not m:
@@ -379,13 +378,24 @@ def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: 
     label = label.lower()
     if _noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:
         return label
-    heads = [q for q in previous if q.sentence == sentence and not q.noun_inherited and q.noun not in ("%", "đồng")]
+    heads = [q for q in previous if not q.noun_inherited and q.noun not in ("%", "đồng")]
     if heads:
         return heads[-1].noun
     rest = text[cand.num_end : sentence[1]]
     if colon or _SIBLING_ITEM.match(rest):
         return label
     return None
+
+
+def _by_rule_order(spans: list[tuple[int, int, str]], rules: tuple) -> Intervals[tuple[int, str]]:
+    order = {rule.id: i for i, rule in enumerate(rules)}
+    return Intervals([(start, end, (order[rule_id], rule_id)) for start, end, rule_id in spans])
+
+
+def _first_rule(spans: Intervals[tuple[int, str]], pos: int) -> str | None:
+    """Of the rules whose stretches cover `pos`, the one listed first in its file."""
+    hits = [payload for _, _, payload in spans.covering(pos)]
+    return min(hits)[1] if hits else None
 
 
 def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
@@ -396,16 +406,17 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
     quoted for comparison, figures of years after it are plans.
     """
     sentences = sentences if sentences is not None else sentence_spans(text)
-    masks = _mask_spans(text, rules)
-    scopes = _scope_spans(text, sentences, rules, period)
+    masks = _by_rule_order(_mask_spans(text, rules), rules.of_kind("mask"))
+    scopes = _by_rule_order(_scope_spans(text, sentences, rules, period), rules.of_kind("scope"))
     candidates = _numerals(text, rules)
-    accepted: list[Quantity] = []
+    in_sentence: list[Quantity] = []
     sentence_ix = 0
     for cand in candidates:
         while sentence_ix < len(sentences) - 1 and sentences[sentence_ix][1] <= cand.start:
             sentence_ix += 1
+            in_sentence = []
         sentence = sentences[sentence_ix] if sentences else (0, len(text))
-        cand.rejected_by = _covering(masks, cand.start) or (None if cand.value is not None else "numeral.malformed")
+        cand.rejected_by = _first_rule(masks, cand.start) or (None if cand.value is not None else "numeral.malformed")
         if cand.rejected_by:
             continue
         cand.noun_words, cand.end = _noun_after(text, cand, rules)
@@ -415,19 +426,19 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
             continue
         inherited = False
         if not cand.noun:
-            label_noun = _label_noun(text, cand, accepted, sentence, rules)
+            label_noun = _label_noun(text, cand, in_sentence, sentence, rules)
             if not label_noun:
                 cand.rejected_by = "not_quantity.no_noun"
                 continue
             cand.noun, cand.end, inherited = label_noun, cand.num_end, True
             cand.noun_words = (label_noun,)
-        cand.rejected_by = _covering(scopes, cand.start)
+        cand.rejected_by = _first_rule(scopes, cand.start)
         if cand.rejected_by:
             continue
         qualifier, hedge_rule = _qualifier(text, cand.start, cand.end, rules)
         cand.quantity = Quantity(cand.start, cand.end, cand.value, cand.noun, cand.num_end, sentence,
                                  cand.noun_words, qualifier, hedge_rule, inherited)
-        accepted.append(cand.quantity)
+        in_sentence.append(cand.quantity)
     return candidates
 
 

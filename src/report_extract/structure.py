@@ -8,11 +8,13 @@ breakdown (the parts stay unlinked and the total is flagged `exceed`).
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
 
+from .intervals import Intervals
 from .quantities import Quantity
 from .rules import RuleSet
 from .segment import sentence_spans
@@ -36,8 +38,8 @@ class _Cue:
     attached: bool  # the total is the figure the cue hangs on ("55 mô hình (…)", "21 chi bộ: …")
 
 
-def _parentheses(text: str) -> list[tuple[int, int]]:
-    """(open, close) of every balanced parenthesis pair; an unclosed one runs to its line end."""
+def _parentheses(text: str) -> Intervals[tuple[int, int]]:
+    """Every balanced parenthesis pair; an unclosed one runs to its line end."""
     pairs, stack = [], []
     for m in regex.finditer(r"[()\n]", text):
         ch = m.group()
@@ -49,16 +51,18 @@ def _parentheses(text: str) -> list[tuple[int, int]]:
             pairs.extend((o, m.start()) for o in stack)
             stack.clear()
     pairs.extend((o, len(text)) for o in stack)
-    return sorted(pairs)
+    return Intervals([(o, c, (o, c)) for o, c in pairs])
 
 
-def _innermost(pairs: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    inside = [p for p in pairs if p[0] < pos < p[1]]
-    return max(inside, key=lambda p: p[0]) if inside else None
+def _innermost(pairs: Intervals[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The innermost parenthesis pair strictly around `pos`."""
+    return next((pair for _, _, pair in pairs.covering(pos, strict_start=True)), None)
 
 
-def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[_Cue]:
+def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
+          sentences: list[tuple[int, int]]) -> Intervals[_Cue]:
     ends = [end for _, end in sentences]
+    closing = {o: c for o, c, _ in pairs.items}
     cues = []
     lowered = text.lower()
     for rule in rules.of_kind("breakdown"):
@@ -67,34 +71,31 @@ def _cues(text: str, rules: RuleSet, pairs: list[tuple[int, int]], sentences: li
             if "unless_after" in p and p["unless_after"].search(text[m.end() : m.end() + 80]):
                 continue
             if rule.get("scope") == "parenthesis":
-                pair = next((pr for pr in pairs if pr[0] == m.start()), None)
-                if pair:
-                    cues.append(_Cue(m.start(), pair[1], rule.id, True, True))
+                if m.start() in closing:
+                    cues.append(_Cue(m.start(), closing[m.start()], rule.id, True, True))
                 continue
             enclosing = _innermost(pairs, m.start())
-            end = enclosing[1] if enclosing else next((e for e in ends if e > m.start()), len(text))
+            next_end = bisect.bisect_right(ends, m.start())
+            end = enclosing[1] if enclosing else (ends[next_end] if next_end < len(ends) else len(text))
             if rule.get("scope") == "clause":
                 stop = text.find(";", m.end(), end)
                 end = stop if stop >= 0 else end
             cues.append(_Cue(m.start(), end, rule.id, False, rule.get("scope") == "clause"))
-    return cues
+    return Intervals([(c.start, c.scope_end, c) for c in cues])
 
 
-def _attached_total(text: str, quantities: list[Quantity], cue: _Cue) -> int | None:
+def _attached_total(text: str, quantities: list[Quantity], ends: list[int], cue: _Cue) -> int | None:
     """The figure a parenthesis or a colon hangs on: the last one before it, only words between."""
-    before = [i for i, q in enumerate(quantities) if q.end <= cue.start]
-    if not before:
+    i = bisect.bisect_right(ends, cue.start) - 1
+    if i < 0:
         return None
-    i = before[-1]
     return i if _ATTACHED_GAP[cue.parenthesis].match(text[quantities[i].end : cue.start]) else None
 
 
-def _same_noun_total(quantities: list[Quantity], part: Quantity, cue: _Cue,
-                     pairs: list[tuple[int, int]]) -> int | None:
-    for i in range(len(quantities) - 1, -1, -1):
+def _same_noun_total(quantities: list[Quantity], starts: list[int], part: Quantity, cue: _Cue,
+                     pairs: Intervals[tuple[int, int]]) -> int | None:
+    for i in range(bisect.bisect_left(starts, cue.start) - 1, -1, -1):
         q = quantities[i]
-        if q.start >= cue.start:
-            continue
         if cue.start - q.end > _MAX_DISTANCE:
             return None
         closed = _innermost(pairs, q.start)
@@ -105,8 +106,8 @@ def _same_noun_total(quantities: list[Quantity], part: Quantity, cue: _Cue,
     return None
 
 
-def _total_for(text: str, quantities: list[Quantity], part: Quantity, covering: list[_Cue],
-               pairs: list[tuple[int, int]]) -> tuple[_Cue | None, int | None]:
+def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: list[int], part: Quantity,
+               covering: list[_Cue], pairs: Intervals[tuple[int, int]]) -> tuple[_Cue | None, int | None]:
     """The innermost cue that yields a total for `part`, and that total.
 
     A parenthesis or colon splits the figure it hangs on; a cue that hangs on no figure
@@ -114,16 +115,16 @@ def _total_for(text: str, quantities: list[Quantity], part: Quantity, covering: 
     splits the nearest earlier figure of the same thing.
     """
     enclosing = _innermost(pairs, part.start)
-    for cue in sorted(covering, key=lambda c: -c.start):
+    for cue in covering:  # innermost (latest) first
         if cue.attached:
             if cue.parenthesis and not (enclosing and cue.start == enclosing[0]):
                 continue
-            total = _attached_total(text, quantities, cue)
+            total = _attached_total(text, quantities, ends, cue)
             if total is not None:
                 return cue, total
             if not cue.parenthesis:
                 continue
-        total = _same_noun_total(quantities, part, cue, pairs)
+        total = _same_noun_total(quantities, starts, part, cue, pairs)
         if total is not None:
             return cue, total
     return None, None
@@ -135,13 +136,15 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
     pairs = _parentheses(text)
     cues = _cues(text, rules, pairs, sentences if sentences is not None else sentence_spans(text))
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    starts = [q.start for q in quantities]
+    ends = [q.end for q in quantities]
     for i, part in enumerate(quantities):
         if part.noun == "%":
             continue
-        covering = [c for c in cues if c.start < part.start < c.scope_end]
+        covering = [c for _, _, c in cues.covering(part.start, strict_start=True)]
         if not covering:
             continue
-        cue, total = _total_for(text, quantities, part, covering, pairs)
+        cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs)
         if total is None or total == i:
             continue
         groups[(cue.start, total)].append(i)

@@ -81,7 +81,16 @@ _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 # Widest span first: a unit's yearly report wins over its half-year one for the same year.
 _SPAN_RANK = {"year": 0, "months": 1, "half_year": 2, "quarter": 3}
 
-DocumentResult = tuple[dict[str, Any], list[dict[str, Any]]]
+INDICATOR_COLUMNS = tuple(INDICATORS_SCHEMA.names)
+# A document on its way to the tables: its documents row, and its indicator rows as tuples in
+# INDICATOR_COLUMNS order (lighter than dicts to send between processes).
+DocumentResult = tuple[dict[str, Any], list[tuple]]
+_YEAR, _PERIOD, _UNIT, _INDICATOR, _VALUE, _NOUN, _PART_OF, _SOURCE = (
+    INDICATOR_COLUMNS.index(c) for c in ("year", "period", "unit", "indicator", "value", "noun", "part_of", "source"))
+
+
+def as_tuples(rows: list[dict[str, Any]]) -> list[tuple]:
+    return [tuple(row[c] for c in INDICATOR_COLUMNS) for row in rows]
 
 
 def unit_key(unit: str) -> str:
@@ -113,20 +122,20 @@ class YearlyTable:
         self.aggregates = aggregates
         self.cells: dict[tuple[int, str, str, str], _Cell] = {}
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
+    def add(self, rows: list[tuple]) -> None:
         seen: set[tuple[str, float, str]] = set()
         for r in rows:
-            if r["year"] is None or not r["unit"] or r["period"] not in _SPAN_RANK or r["part_of"] is not None:
+            if r[_YEAR] is None or not r[_UNIT] or r[_PERIOD] not in _SPAN_RANK or r[_PART_OF] is not None:
                 continue
-            mention = (r["indicator"], r["value"], r["noun"])
+            mention = (r[_INDICATOR], r[_VALUE], r[_NOUN])
             if mention in seen:
                 continue
             seen.add(mention)
-            cell = self.cells.setdefault((r["year"], unit_key(r["unit"]), r["period"], r["indicator"]), _Cell())
-            cell.values.append(r["value"])
-            cell.nouns.add(r["noun"])
-            cell.sources.add(r["source"])
-            cell.units[r["unit"]] = cell.units.get(r["unit"], 0) + 1
+            cell = self.cells.setdefault((r[_YEAR], unit_key(r[_UNIT]), r[_PERIOD], r[_INDICATOR]), _Cell())
+            cell.values.append(r[_VALUE])
+            cell.nouns.add(r[_NOUN])
+            cell.sources.add(r[_SOURCE])
+            cell.units[r[_UNIT]] = cell.units.get(r[_UNIT], 0) + 1
 
     def rows(self) -> list[dict[str, Any]]:
         widest: dict[tuple[int, str], int] = {}
@@ -188,7 +197,7 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
 def _indicator_batches(results: Iterable[DocumentResult], documents: pq.ParquetWriter, yearly: YearlyTable,
                        counter: dict[str, int]) -> Iterator[pa.RecordBatch]:
     doc_buffer: list[dict[str, Any]] = []
-    row_buffer: list[dict[str, Any]] = []
+    row_buffer: list[tuple] = []
     for doc, rows in results:
         doc_buffer.append(doc)
         row_buffer.extend(rows)
@@ -198,12 +207,18 @@ def _indicator_batches(results: Iterable[DocumentResult], documents: pq.ParquetW
             documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
             doc_buffer.clear()
         if len(row_buffer) >= _BATCH_ROWS:
-            yield pa.RecordBatch.from_pylist(row_buffer, schema=INDICATORS_SCHEMA)
+            yield _record_batch(row_buffer)
             row_buffer.clear()
     if doc_buffer:
         documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
     if row_buffer:
-        yield pa.RecordBatch.from_pylist(row_buffer, schema=INDICATORS_SCHEMA)
+        yield _record_batch(row_buffer)
+
+
+def _record_batch(rows: list[tuple]) -> pa.RecordBatch:
+    columns = zip(*rows)
+    return pa.RecordBatch.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, INDICATORS_SCHEMA)],
+                                      schema=INDICATORS_SCHEMA)
 
 
 def publish(staging: Path, out_dir: Path) -> None:
@@ -268,26 +283,29 @@ class PreviousOutput:
             return doc
         return None
 
-    def rows_for(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    def rows_for(self, doc: dict[str, Any]) -> list[tuple]:
         """The document's indicator rows; documents must be asked for in input order."""
         if not doc["n_quantities"]:
             return []
         year = doc["year"]
         rows = []
+        if year not in self._partitions:
+            return []
         pending = self._pending.get(year) or next(self._partitions[year], None)
-        while pending is not None and pending["doc_id"] != doc["doc_id"]:
+        while pending is not None and pending[0] != doc["doc_id"]:
             pending = next(self._partitions[year], None)  # rows of a document not reused
-        while pending is not None and pending["doc_id"] == doc["doc_id"]:
+        while pending is not None and pending[0] == doc["doc_id"]:
             rows.append(pending)
             pending = next(self._partitions[year], None)
         self._pending[year] = pending
         return rows
 
 
-def _rows_of(partition: Path, year: int | None) -> Iterator[dict[str, Any]]:
+def _rows_of(partition: Path, year: int | None) -> Iterator[tuple]:
+    """A partition's rows as INDICATOR_COLUMNS tuples (doc_id first), in file order."""
     files = sorted(partition.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
     for path in files:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=10_000):
-            for row in batch.to_pylist():
-                row["year"] = year
-                yield {name: row[name] for name in INDICATORS_SCHEMA.names}
+            columns = [batch.column(c).to_pylist() if c != "year" else [year] * batch.num_rows
+                       for c in INDICATOR_COLUMNS]
+            yield from zip(*columns)

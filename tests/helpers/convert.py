@@ -58,9 +58,9 @@ def _runs(line: str, font: str | None) -> list[tuple[str, str | None]]:
     if font is None:
         return [(line, None)]
     if font.lower().startswith("vni"):
-        return [(encode_vni(line).decode("cp1252"), font)]
+        return [(encode_vni(legacy_typed(line, encode_vni)).decode("cp1252"), font)]
     runs: list[tuple[str, str | None]] = []
-    for ch in line:
+    for ch in legacy_typed(unicodedata.normalize("NFC", line), encode_tcvn3):
         capital = ch.isupper() and not ch.isascii() and ch not in _ABC_CAPITALS
         run_font = font + "H" if capital else font
         chars = encode_tcvn3(ch.lower() if capital else ch).decode("latin-1")
@@ -178,17 +178,52 @@ def cp1258_bytes(text: str) -> bytes:
             decomposed = unicodedata.normalize("NFD", ch)
             base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
             tones = "".join(c for c in decomposed if c in _TONE_MARKS)
-            out += base.encode("cp1258") + tones.encode("cp1258")
+            try:
+                out += base.encode("cp1258") + tones.encode("cp1258")
+            except UnicodeEncodeError:  # not Vietnamese at all ("Č"): typed as its bare letter
+                out += legacy_typed(ch, lambda c: c.encode("cp1258")).encode("cp1258")
     return bytes(out)
 
 
 def to_tcvn3(text: str, path: Path) -> Path:
-    """TCVN3 (ABC) bytes."""
-    path.write_bytes(encode_tcvn3(text))
+    """TCVN3 (ABC) bytes; what TCVN3 cannot hold is typed the way its users did (see legacy_typed)."""
+    path.write_bytes(_encode_typed(text, encode_tcvn3))
     return path
 
 
 def to_vni(text: str, path: Path) -> Path:
-    """VNI-Windows bytes."""
-    path.write_bytes(encode_vni(text))
+    """VNI-Windows bytes; what VNI cannot hold is typed the way its users did (see legacy_typed)."""
+    path.write_bytes(_encode_typed(text, encode_vni))
     return path
+
+
+# Typographic characters that legacy 8-bit fonts lack, as typists wrote them instead.
+_TYPED = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "…": "...", "–": "-", "—": "-",
+          "•": "-", "\u00a0": " ", "²": "2", "³": "3", "°": "o"}
+
+
+def legacy_typed(text: str, encode) -> str:
+    """`text` with every character `encode` cannot hold replaced by what a typist used:
+    ASCII for typographic marks, the bare letter for foreign diacritics ("Č" → "C")."""
+    out = []
+    for ch in text:
+        try:
+            encode(ch)
+            out.append(ch)
+        except UnicodeEncodeError:
+            replacement = _TYPED.get(ch) or "".join(
+                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)) or "?"
+            out.append(replacement if all(_encodable(c, encode) for c in replacement) else "?")
+    return "".join(out)
+
+
+def _encodable(ch: str, encode) -> bool:
+    try:
+        encode(ch)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _encode_typed(text: str, encode) -> bytes:
+    return encode(legacy_typed(unicodedata.normalize("NFC", text), encode))

@@ -20,7 +20,7 @@ class LocalEngine:
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
         if self._pool is None:
             return map(fn, tasks)
-        return self._pool.imap(fn, tasks, chunksize=4)
+        return self._pool.imap(fn, tasks, chunksize=8)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -1,0 +1,139 @@
+"""Batch runs: incremental and deterministic, atomic under a kill, robust to bad files, and
+the same tables whichever engine and however many workers."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+from report_extract.api import run
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate_corpus import generate  # noqa: E402
+
+
+def tables(out: Path) -> dict:
+    return {
+        "indicators": ds.dataset(out / "indicators", format="parquet", partitioning="hive").to_table(),
+        "documents": pq.read_table(out / "documents.parquet"),
+        "yearly": pq.read_table(out / "yearly.parquet"),
+    }
+
+
+def assert_same_tables(a: Path, b: Path) -> None:
+    left, right = tables(a), tables(b)
+    for name in left:
+        assert left[name].equals(right[name]), name
+
+
+def copy_samples(target: Path) -> Path:
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+def test_rerun_reuses_unchanged_files_and_matches_a_fresh_run(tmp_path):
+    inputs = copy_samples(tmp_path / "in")
+    out = tmp_path / "out"
+    first = run([inputs], out)
+    assert first.n_reused == 0 and first.n_documents == 6
+    again = run([inputs], out)
+    assert again.n_reused == 6
+    report = inputs / "hoi-phu-nu-tong-ket-2021.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("1.326", "1.327"), encoding="utf-8")
+    (inputs / "ubnd-xa-9-thang-2024.md").unlink()
+    changed = run([inputs], out)
+    assert (changed.n_documents, changed.n_reused) == (5, 4)
+    fresh = tmp_path / "fresh"
+    run([inputs], fresh, incremental=False)
+    assert_same_tables(out, fresh)
+    values = tables(out)["indicators"].column("value").to_pylist()
+    assert 1327 in values and 1326 not in values
+
+
+def test_parallel_workers_give_the_same_tables(tmp_path):
+    inputs = copy_samples(tmp_path / "in")
+    run([inputs], tmp_path / "one", jobs=1)
+    run([inputs], tmp_path / "two", jobs=2)
+    assert_same_tables(tmp_path / "one", tmp_path / "two")
+
+
+def test_dask_engine_gives_the_same_tables(tmp_path):
+    pytest.importorskip("dask.distributed")
+    inputs = copy_samples(tmp_path / "in")
+    run([inputs], tmp_path / "local", jobs=1)
+    run([inputs], tmp_path / "dask", engine="dask", jobs=2)
+    assert_same_tables(tmp_path / "local", tmp_path / "dask")
+    for partition in (tmp_path / "dask" / "indicators").iterdir():
+        assert len(list(partition.iterdir())) == 1  # one file per partition at this size
+
+
+def test_a_killed_run_leaves_the_previous_output_and_the_next_run_completes(tmp_path):
+    inputs = tmp_path / "in"
+    generate(str(inputs), 300, 7)
+    out = tmp_path / "out"
+    run([SAMPLES], out)  # a previous, complete output
+    before = tables(out)
+    cmd = [sys.executable, "-c", "import sys; from report_extract.cli import app; sys.argv[0]='report-extract'; app()",
+           "run", str(inputs), "--out", str(out), "--jobs", "1"]
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = list(tmp_path.glob(".out.staging-*"))
+    deadline = time.time() + 60
+    while not staging and time.time() < deadline:  # wait until it is writing its tables
+        time.sleep(0.05)
+        staging = list(tmp_path.glob(".out.staging-*"))
+    time.sleep(1.0)
+    assert child.poll() is None, "the run finished before it could be killed"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    after = tables(out)
+    for name in before:
+        assert before[name].equals(after[name]), name
+    assert not list(out.glob("*staging*")) and sorted(p.name for p in out.iterdir()) == [
+        "documents.parquet", "indicators", "yearly.parquet"]
+    summary = run([inputs], out)
+    assert summary.n_documents == 300
+    assert not list(tmp_path.glob(".out.staging-*"))
+    run([inputs], tmp_path / "fresh", incremental=False)
+    assert_same_tables(out, tmp_path / "fresh")
+
+
+def test_bad_files_are_reported_and_good_files_are_unaffected(tmp_path):
+    good = tmp_path / "good"
+    nested = good / "Báo cáo 2023" / "Hội Nông dân xã"
+    nested.mkdir(parents=True)
+    shutil.copy(SAMPLES / "hoi-nong-dan-so-ket-6-thang-2024.txt", nested / "sơ kết 6 tháng.txt")
+    shutil.copy(SAMPLES / "bao-cao-tuyen-giao-2023.txt", good / "tuyen-giao.txt")
+    big = (SAMPLES / "doan-thanh-nien-tong-ket-2022.txt").read_text(encoding="utf-8")
+    (good / "lon.txt").write_text(big * (5_000_000 // len(big.encode()) + 1), encoding="utf-8")
+    assert (good / "lon.txt").stat().st_size > 5_000_000
+    mixed = tmp_path / "mixed"
+    shutil.copytree(good, mixed)
+    (mixed / "empty.txt").write_bytes(b"")
+    (mixed / "binary.pdf").write_bytes(bytes(range(256)) * 64)
+    (mixed / "truncated.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40)
+    (mixed / "page.txt").write_text("<html><body><article><p>Hội kết nạp 12 hội viên.</p></article></body></html>",
+                                    encoding="utf-8")  # an HTML page saved as .txt
+    (mixed / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    summary = run([mixed], tmp_path / "out-mixed", jobs=2)
+    docs = {d["source"]: d for d in pq.read_table(tmp_path / "out-mixed" / "documents.parquet").to_pylist()}
+    expected = {"Báo cáo 2023/Hội Nông dân xã/sơ kết 6 tháng.txt", "tuyen-giao.txt", "lon.txt", "empty.txt",
+                "binary.pdf", "truncated.docx", "page.txt"}
+    assert set(docs) == expected and summary.n_documents == len(expected)
+    for name in ("empty.txt", "binary.pdf", "truncated.docx"):
+        assert docs[name]["status"] != "ok" and docs[name]["error"], name
+    assert docs["page.txt"]["format"] == "html" and docs["page.txt"]["n_quantities"] == 1
+    run([good], tmp_path / "out-good", jobs=2)
+    mixed_rows = tables(tmp_path / "out-mixed")["indicators"].to_pylist()
+    good_rows = tables(tmp_path / "out-good")["indicators"].to_pylist()
+    kept = {d["source"] for d in pq.read_table(tmp_path / "out-good" / "documents.parquet").to_pylist()}
+    assert [r for r in mixed_rows if r["source"] in kept] == good_rows
