@@ -9,7 +9,6 @@ hedge qualifier (from `rules/hedges.yml`).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,27 +17,14 @@ import regex
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .intervals import Intervals
 from .rules import RuleSet
+from .nouns import label_noun, noun_after, noun_in_lexicon
 from .segment import sentence_spans, tokens, window_after
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # Matched on lower-cased NFC text with the standard library's engine: a plain
 # case-sensitive alternation there is several times faster than a case-folding one.
 _WORD_NUMERAL = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*\b")
-# Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
-# which tells it from "đồng chí" (comrade).
-_CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
-_DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
-_SYLLABLE = regex.compile(r"\S+")
-_NON_SPACE = regex.compile(r"\S")
 _LAST_NON_SPACE = regex.compile(r"[^ \t]", regex.REVERSE)  # a newline counts: it ends a sentence
-_LETTER = regex.compile(r"\p{L}")
-_LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
-# The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the number.
-_LABEL = regex.compile(
-    r"(?:^|[,;:(\n]|(?<![\p{L}])(?:trong đó|gồm|cho|là))[ \t]*"
-    r"((?:[\p{L}\p{M}\d]+[ \t]+){0,5}[\p{L}\p{M}]+(?:[ \t]+\d+)?)[ \t]*(:)?[ \t]*\Z",
-    regex.IGNORECASE)
-_SIBLING_ITEM = regex.compile(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,3}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d")
 _NEXT_SYLLABLES = regex.compile(r"[ \t]+([\p{L}\p{M}]+)(?:[ \t]+[\p{L}\p{M}]+)?")
 _THOUSANDS_ONLY = regex.compile(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", regex.IGNORECASE)
 _CONTEXT_CHARS = 80
@@ -201,100 +187,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return previous is None or previous.group() in ".!?\n:“\"("
 
 
-def _noun_after(text: str, cand: Candidate, rules: RuleSet) -> tuple[tuple[str, ...], int]:
-    """The counted noun's words right after the numeral and where it ends (() when none)."""
-    if cand.percent:
-        return ("%",), cand.num_end
-    pos = cand.num_end
-    denominator = _DENOMINATOR.match(text, pos, pos + 40)
-    if denominator:
-        pos = denominator.end()  # "11/15 chi hội": the noun follows the denominator
-    currency = _CURRENCY.match(text, pos, pos + 10)
-    if currency:
-        return ("đồng",), currency.end()
-    found = _noun_finder(rules).find(window_after(text, pos))
-    if found is None:
-        return (("đồng",), cand.num_end) if cand.scaled else ((), pos)
-    noun_words, end, counted = found
-    if cand.money_scale and not counted:
-        return ("đồng",), cand.num_end  # "30 triệu tiền mặt": millions of đồng, in cash
-    return noun_words, pos + end
-
-
-class _NounFinder:
-    """The counted noun at the start of a short window, remembered per window.
-
-    Windows recur across a corpus ("hội viên", "tỷ đồng"), so each is worked out once: a
-    known compound first (the lexicon's, and every multi-word noun the indicator rules
-    name), else the segmenter's first word, with the word after a classifier ("lượt
-    người") and a modifier ("đảng viên mới").
-    """
-
-    def __init__(self, rules: RuleSet):
-        lex = rules.lexicons
-        self.function_words = lex.get("function_words", frozenset())
-        self.classifiers = lex.get("classifiers", frozenset())
-        self.modifiers = lex.get("noun_modifiers", frozenset())
-        self.measures = lex.get("measures", frozenset())
-        self.currency = lex.get("currency_words", frozenset())
-        self.lexicon_compounds = lex.get("compound_nouns", frozenset())
-        self.counted = lex.get("counted_nouns", frozenset()) | self.classifiers
-        compounds = set(self.lexicon_compounds)
-        for rule in rules.of_kind("indicator"):
-            compounds.update(n for n in rule.patterns.get("nouns", ()) if " " in n)
-        self.compounds = frozenset(compounds)
-        self.longest = max((len(c.split()) for c in compounds), default=1)
-        self.find = functools.lru_cache(maxsize=16384)(self._find)
-
-    def _find(self, window: str) -> tuple[tuple[str, ...], int, bool] | None:
-        """(noun words, end offset in the window, whether it surely counts), or None."""
-        syllables = list(_SYLLABLE.finditer(window))
-        lowered = [m.group().lower() for m in syllables]
-        for size in range(min(self.longest, len(lowered)), 1, -1):
-            noun = " ".join(lowered[:size])
-            if noun in self.compounds:
-                # A lexicon compound is one word ("kênh mương"); a rule's term is its syllables,
-                # so a rule may name a shorter noun inside it ("đảng viên" of "đảng viên mới").
-                noun_words = (noun,) if noun in self.lexicon_compounds else tuple(lowered[:size])
-                return noun_words, syllables[size - 1].end(), True
-        words = tokens(window)
-        # A capitalised word mid-sentence is a name ("5 Bằng khen"), never a function word.
-        if not words or not _LETTER.search(words[0]) or (words[0].islower() and words[0] in self.function_words):
-            return None
-        offsets = _token_offsets(window, words)
-        first = words[0].lower()
-        if first in self.currency:
-            return ("đồng",), offsets[0], True
-        chosen = 1
-        if first in self.classifiers and len(words) > 1 and _LETTER.match(words[1]) \
-                and words[1].lower() not in self.function_words:
-            chosen = 2
-        if len(words) > chosen and words[chosen].lower() in self.modifiers:
-            chosen += 1
-        if first in self.measures:
-            chosen = 1
-        return tuple(t.lower() for t in words[:chosen]), offsets[chosen - 1], first in self.counted
-
-
-_FINDERS: dict[str, _NounFinder] = {}
-
-
-def _noun_finder(rules: RuleSet) -> _NounFinder:
-    if rules.version not in _FINDERS:
-        _FINDERS[rules.version] = _NounFinder(rules)
-    return _FINDERS[rules.version]
-
-
-def _token_offsets(window: str, tokens: list[str]) -> list[int]:
-    """End offset in `window` of each token (segmenters may drop spaces)."""
-    ends, cursor = [], 0
-    for token in tokens:
-        found = window.find(token, cursor)
-        cursor = found + len(token) if found >= 0 else cursor + len(token)
-        ends.append(min(cursor, len(window.rstrip())))
-    return ends
-
-
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     """The first context rule (in file order) whose conditions all hold, if any.
 
@@ -321,18 +213,10 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
                 or ("unless_after" in p and p["unless_after"].search(after)):
             continue
         unless_nouns = rule.get("unless_noun_in")
-        if unless_nouns and _noun_in_lexicon(cand.noun, unless_nouns, rules):
+        if unless_nouns and noun_in_lexicon(cand.noun, unless_nouns, rules):
             continue
         return rule.id
     return None
-
-
-def _noun_in_lexicon(noun: str, entries: str | list, rules: RuleSet) -> bool:
-    """Whether `noun` is, or starts with, one of `entries` ("@name" stands for a lexicon)."""
-    words: set[str] = set()
-    for entry in [entries] if isinstance(entries, str) else entries:
-        words |= rules.lexicons.get(entry[1:], frozenset()) if entry.startswith("@") else {entry.lower()}
-    return bool(noun) and any(noun == w or noun.startswith(w + " ") for w in words)
 
 
 def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[str, str | None]:
@@ -356,35 +240,6 @@ def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[s
         if best is None or length > best[0]:
             best = (length, rule.get("qualifier"), rule.id)
     return (best[1], best[2]) if best else ("exact", None)
-
-
-def _label_noun(text: str, cand: Candidate, previous: list[Quantity], sentence: tuple[int, int],
-                rules: RuleSet) -> str | None:
-    """Noun for a figure whose label stands before it ("khiển trách 3, cảnh cáo 1", "chống Mỹ: 716").
-
-    A label that is itself a counted noun ("tập thể 12, cá nhân 35") is the noun; any other
-    label ("từ trần 41", "chuyển đến 01") counts the same thing as the list's head figure
-    earlier in the sentence (`previous`: the sentence's quantities so far); with no head,
-    the label is the noun if it is clearly a list.
-    """
-    if not _LABEL_END.match(text[cand.num_end : cand.num_end + 8]) or not _NON_SPACE.search(text, cand.num_end):
-        return None
-    m = _LABEL.search(text[max(sentence[0], cand.start - 60) : cand.start])
-    if not m:
-        return None
-    label, colon = m.group(1).strip(), m.group(2)
-    if not colon and any(w[0].isupper() or w[0].isdigit() for w in label.split()):
-        return None  # "Khu phố 3", "thôn Bản Duồng 1": a name, not a label
-    label = label.lower()
-    if _noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:
-        return label
-    heads = [q for q in previous if not q.noun_inherited and q.noun not in ("%", "đồng")]
-    if heads:
-        return heads[-1].noun
-    rest = text[cand.num_end : sentence[1]]
-    if colon or _SIBLING_ITEM.match(rest):
-        return label
-    return None
 
 
 def _by_rule_order(spans: list[tuple[int, int, str]], rules: tuple) -> Intervals[tuple[int, str]]:
@@ -419,19 +274,21 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
         cand.rejected_by = _first_rule(masks, cand.start) or (None if cand.value is not None else "numeral.malformed")
         if cand.rejected_by:
             continue
-        cand.noun_words, cand.end = _noun_after(text, cand, rules)
+        cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, percent=cand.percent,
+                                               scaled=cand.scaled, money_scale=cand.money_scale)
         cand.noun = " ".join(cand.noun_words)
         cand.rejected_by = _rejecting_rule(text, cand, rules)
         if cand.rejected_by:
             continue
         inherited = False
         if not cand.noun:
-            label_noun = _label_noun(text, cand, in_sentence, sentence, rules)
-            if not label_noun:
+            heads = [q.noun for q in in_sentence if not q.noun_inherited]
+            label = label_noun(text, cand.start, cand.num_end, heads, sentence, rules)
+            if not label:
                 cand.rejected_by = "not_quantity.no_noun"
                 continue
-            cand.noun, cand.end, inherited = label_noun, cand.num_end, True
-            cand.noun_words = (label_noun,)
+            cand.noun, cand.end, inherited = label, cand.num_end, True
+            cand.noun_words = (label,)
         cand.rejected_by = _first_rule(scopes, cand.start)
         if cand.rejected_by:
             continue
