@@ -11,12 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 SCHEMA_VERSION = "1"
@@ -74,8 +72,7 @@ YEARLY_SCHEMA = pa.schema([
     pa.field("sources", pa.list_(pa.string())),
 ], metadata=_META)
 
-_PARTITIONING = ds.partitioning(pa.schema([pa.field("year", pa.int32())]), flavor="hive")
-_BATCH_ROWS = 20_000  # indicator rows per record batch handed to the dataset writer
+_BATCH_ROWS = 10_000  # indicator rows per row group of a year's file
 _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 
 # Widest span first: a unit's yearly report wins over its half-year one for the same year.
@@ -85,8 +82,6 @@ INDICATOR_COLUMNS = tuple(INDICATORS_SCHEMA.names)
 # A document on its way to the tables: its documents row, and its indicator rows as tuples in
 # INDICATOR_COLUMNS order (lighter than dicts to send between processes).
 DocumentResult = tuple[dict[str, Any], list[tuple]]
-_YEAR, _PERIOD, _UNIT, _INDICATOR, _VALUE, _NOUN, _PART_OF, _SOURCE = (
-    INDICATOR_COLUMNS.index(c) for c in ("year", "period", "unit", "indicator", "value", "noun", "part_of", "source"))
 
 
 def as_tuples(rows: list[dict[str, Any]]) -> list[tuple]:
@@ -100,68 +95,65 @@ def unit_key(unit: str) -> str:
     return " ".join(letters.split())
 
 
-@dataclass
-class _Cell:
-    values: list[float] = field(default_factory=list)
-    nouns: set[str] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
-    units: dict[str, int] = field(default_factory=dict)
-
-
-class YearlyTable:
-    """Builds the yearly table as documents stream past; memory grows with cells, not files.
+def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> list[dict[str, Any]]:
+    """The yearly table from the written indicators, one year partition at a time.
 
     Per (year, unit, indicator), from the unit's widest-span reports of that year: parts of
     breakdowns are left out (their total counts), a figure repeated within a report
     (headline and body) counts once, and terms and multi-year spans are left out because
     their figures cover several years. `aggregate` (from rules/indicator_keys.yml) says how
-    figures combine: sum, max, or none (value left empty; min/max still given).
+    figures combine: sum, max, or none (value left empty; min/max still given). Reading a
+    partition at a time keeps memory to the largest year, whatever the number of files.
     """
+    out = []
+    columns = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
+    # Repeated strings read as dictionaries (pandas categoricals): a year of figures stays small.
+    for part in sorted(indicators.glob("year=*")):
+        if not part.name.split("=", 1)[1].isdigit():
+            continue  # reports without a year have no place in a yearly table
+        year = int(part.name.split("=", 1)[1])
+        df = pa.concat_tables([pq.read_table(f, columns=columns, read_dictionary=_CATEGORIES)
+                               for f in sorted(part.glob("*.parquet"))]).to_pandas()
+        df = df[df["part_of"].isna() & df["unit"].fillna("").ne("") & df["period"].isin(list(_SPAN_RANK))]
+        if df.empty:
+            continue
+        df = df.drop_duplicates(["doc_id", "indicator", "value", "noun"])
+        df["unit"] = df["unit"].astype(str)
+        df["period"] = df["period"].astype(str)
+        keys = {u: unit_key(u) for u in df["unit"].unique()}
+        df = df.assign(unit_key=df["unit"].map(keys), rank=df["period"].map(_SPAN_RANK))
+        df = df[df["rank"] == df.groupby("unit_key")["rank"].transform("min")]
+        out.extend(_yearly_cells(year, df, aggregates))
+    return out
 
-    def __init__(self, aggregates: dict[str, str]):
-        self.aggregates = aggregates
-        self.cells: dict[tuple[int, str, str, str], _Cell] = {}
 
-    def add(self, rows: list[tuple]) -> None:
-        seen: set[tuple[str, float, str]] = set()
-        for r in rows:
-            if r[_YEAR] is None or not r[_UNIT] or r[_PERIOD] not in _SPAN_RANK or r[_PART_OF] is not None:
-                continue
-            mention = (r[_INDICATOR], r[_VALUE], r[_NOUN])
-            if mention in seen:
-                continue
-            seen.add(mention)
-            cell = self.cells.setdefault((r[_YEAR], unit_key(r[_UNIT]), r[_PERIOD], r[_INDICATOR]), _Cell())
-            cell.values.append(r[_VALUE])
-            cell.nouns.add(r[_NOUN])
-            cell.sources.add(r[_SOURCE])
-            cell.units[r[_UNIT]] = cell.units.get(r[_UNIT], 0) + 1
+_CATEGORIES = ["doc_id", "source", "period", "unit", "indicator", "noun"]
 
-    def rows(self) -> list[dict[str, Any]]:
-        widest: dict[tuple[int, str], int] = {}
-        for year, unit, span, _ in self.cells:
-            widest[(year, unit)] = min(widest.get((year, unit), 99), _SPAN_RANK[span])
-        out = []
-        for (year, unit, span, indicator), cell in sorted(self.cells.items()):
-            if _SPAN_RANK[span] != widest[(year, unit)]:
-                continue
-            how = self.aggregates.get(indicator, "sum")
-            values = cell.values
-            out.append({
-                "year": year,
-                "unit": max(cell.units, key=lambda u: (cell.units[u], len(u), u)),
-                "indicator": indicator,
-                "period": span,
-                "aggregate": how,
-                "value": sum(values) if how == "sum" else max(values) if how == "max" else None,
-                "n_figures": len(values),
-                "n_documents": len(cell.sources),
-                "min_value": min(values),
-                "max_value": max(values),
-                "nouns": "; ".join(sorted(cell.nouns)),
-                "sources": sorted(cell.sources),
-            })
-        return out
+
+def _yearly_cells(year: int, df, aggregates: dict[str, str]) -> list[dict[str, Any]]:
+    """Aggregate one year's figures per (unit, indicator), vectorised."""
+    cells = df.groupby(["unit_key", "indicator"], sort=True, observed=True).agg(
+        period=("period", "first"), n_figures=("value", "size"), total=("value", "sum"),
+        min_value=("value", "min"), max_value=("value", "max"), n_documents=("source", "nunique"),
+        nouns=("noun", lambda s: "; ".join(sorted(set(s)))), sources=("source", lambda s: sorted(set(s))))
+    # The unit's display name: its most frequent spelling, then the longest.
+    spellings = df.groupby(["unit_key", "indicator", "unit"], observed=True).size().rename("n").reset_index()
+    spellings["length"] = spellings["unit"].str.len()
+    spellings = spellings.sort_values(["unit_key", "indicator", "n", "length", "unit"],
+                                      ascending=[True, True, False, False, False])
+    display = spellings.drop_duplicates(["unit_key", "indicator"]).set_index(["unit_key", "indicator"])["unit"]
+    rows = []
+    for (key, indicator), cell in cells.iterrows():
+        how = aggregates.get(indicator, "sum")
+        rows.append({
+            "year": year, "unit": display[(key, indicator)], "indicator": indicator, "period": cell["period"],
+            "aggregate": how,
+            "value": float(cell["total"]) if how == "sum" else float(cell["max_value"]) if how == "max" else None,
+            "n_figures": int(cell["n_figures"]), "n_documents": int(cell["n_documents"]),
+            "min_value": float(cell["min_value"]), "max_value": float(cell["max_value"]),
+            "nouns": cell["nouns"], "sources": cell["sources"],
+        })
+    return rows
 
 
 def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:
@@ -175,50 +167,72 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
+    n_documents = 0
     try:
-        yearly = YearlyTable(aggregates)
-        counter = {"documents": 0}
-        with pq.ParquetWriter(staging / "documents.parquet", DOCUMENTS_SCHEMA) as documents:
-            batches = _indicator_batches(results, documents, yearly, counter)
-            ds.write_dataset(batches, staging / "indicators", schema=INDICATORS_SCHEMA, format="parquet",
-                             partitioning=_PARTITIONING, basename_template="part-{i}.parquet",
-                             preserve_order=True, use_threads=False, max_rows_per_file=2_000_000,
-                             min_rows_per_group=10_000, max_rows_per_group=50_000,
-                             existing_data_behavior="error")
-        (staging / "indicators").mkdir(exist_ok=True)
-        pq.write_table(pa.Table.from_pylist(yearly.rows(), schema=YEARLY_SCHEMA), staging / "yearly.parquet")
+        with pq.ParquetWriter(staging / "documents.parquet", DOCUMENTS_SCHEMA) as documents, \
+                _PartitionedWriter(staging / "indicators") as indicators:
+            doc_buffer: list[dict[str, Any]] = []
+            for doc, rows in results:
+                doc_buffer.append(doc)
+                indicators.add(doc["year"], rows)
+                n_documents += 1
+                if len(doc_buffer) >= _BATCH_DOCS:
+                    documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
+                    doc_buffer.clear()
+            if doc_buffer:
+                documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
+        yearly = yearly_rows(staging / "indicators", aggregates)
+        pq.write_table(pa.Table.from_pylist(yearly, schema=YEARLY_SCHEMA), staging / "yearly.parquet")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     publish(staging, out_dir)
-    return counter["documents"]
+    return n_documents
 
 
-def _indicator_batches(results: Iterable[DocumentResult], documents: pq.ParquetWriter, yearly: YearlyTable,
-                       counter: dict[str, int]) -> Iterator[pa.RecordBatch]:
-    doc_buffer: list[dict[str, Any]] = []
-    row_buffer: list[tuple] = []
-    for doc, rows in results:
-        doc_buffer.append(doc)
-        row_buffer.extend(rows)
-        yearly.add(rows)
-        counter["documents"] += 1
-        if len(doc_buffer) >= _BATCH_DOCS:
-            documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
-            doc_buffer.clear()
-        if len(row_buffer) >= _BATCH_ROWS:
-            yield _record_batch(row_buffer)
-            row_buffer.clear()
-    if doc_buffer:
-        documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
-    if row_buffer:
-        yield _record_batch(row_buffer)
+class _PartitionedWriter:
+    """Hive partitions by year, one Parquet file each, written a row group at a time.
 
+    Rows wait in a small buffer per year, so memory stays flat however many documents
+    stream through; `year` lives in the folder name, not in the files.
+    """
 
-def _record_batch(rows: list[tuple]) -> pa.RecordBatch:
-    columns = zip(*rows)
-    return pa.RecordBatch.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, INDICATORS_SCHEMA)],
-                                      schema=INDICATORS_SCHEMA)
+    def __init__(self, root: Path):
+        self.root = root
+        self.root.mkdir()
+        self.schema = INDICATORS_SCHEMA.remove(INDICATORS_SCHEMA.get_field_index("year"))
+        self.columns = [i for i, name in enumerate(INDICATOR_COLUMNS) if name != "year"]
+        self.buffers: dict[int | None, list[tuple]] = {}
+        self.writers: dict[int | None, pq.ParquetWriter] = {}
+
+    def add(self, year: int | None, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        buffer = self.buffers.setdefault(year, [])
+        buffer.extend(rows)
+        if len(buffer) >= _BATCH_ROWS:
+            self._flush(year)
+
+    def _flush(self, year: int | None) -> None:
+        rows = self.buffers.pop(year, [])
+        if not rows:
+            return
+        if year not in self.writers:
+            folder = self.root / f"year={year if year is not None else '__HIVE_DEFAULT_PARTITION__'}"
+            folder.mkdir()
+            self.writers[year] = pq.ParquetWriter(folder / "part-0.parquet", self.schema)
+        columns = list(zip(*rows))
+        arrays = [pa.array(columns[i], type=INDICATORS_SCHEMA.field(i).type) for i in self.columns]
+        self.writers[year].write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+
+    def __enter__(self) -> "_PartitionedWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for year in list(self.buffers):
+            self._flush(year)
+        for writer in self.writers.values():
+            writer.close()
 
 
 def publish(staging: Path, out_dir: Path) -> None:
