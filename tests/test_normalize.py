@@ -50,3 +50,30 @@ def _tone_moved(a: str, b: str) -> bool:
     """A span cutting an old-style syllable may normalise differently alone; letters agree."""
     strip = lambda s: "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c) and c != " ")
     return strip(a) == strip(b)
+
+
+def _old_style(text: str) -> str:
+    """New-style tone placement written the old way (hòa → hoà, thủy → thuỷ), as older texts do."""
+    import regex
+
+    def move(m: regex.Match) -> str:
+        decomposed = unicodedata.normalize("NFD", m.group(1))
+        return decomposed[0] + unicodedata.normalize("NFC", m.group(2) + decomposed[1:])
+
+    text = regex.sub(r"([òóỏõọÒÓỎÕỌ])([aeAE])(?!\p{L})", move, text)
+    return regex.sub(r"(?<![qQ])([ùúủũụÙÚỦŨỤ])([yY])(?!\p{L})", move, text)
+
+
+def test_nfd_and_old_style_reports_give_the_same_figures():
+    from pathlib import Path
+
+    from report_extract.api import extract_text
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        variant = unicodedata.normalize("NFD", _old_style(text))
+        assert variant != text
+        plain, other = extract_text(text), extract_text(variant)
+        assert [(q.value, q.noun, q.indicator, q.qualifier) for q in plain.quantities] == \
+               [(q.value, q.noun, q.indicator, q.qualifier) for q in other.quantities], path.name
+        assert (plain.period, plain.unit) == (other.period, other.unit)

@@ -131,27 +131,29 @@ _CATEGORIES = ["doc_id", "source", "period", "unit", "indicator", "noun"]
 
 
 def _yearly_cells(year: int, df, aggregates: dict[str, str]) -> list[dict[str, Any]]:
-    """Aggregate one year's figures per (unit, indicator), vectorised."""
-    cells = df.groupby(["unit_key", "indicator"], sort=True, observed=True).agg(
-        period=("period", "first"), n_figures=("value", "size"), total=("value", "sum"),
-        min_value=("value", "min"), max_value=("value", "max"), n_documents=("source", "nunique"),
-        nouns=("noun", lambda s: "; ".join(sorted(set(s)))), sources=("source", lambda s: sorted(set(s))))
+    """Aggregate one year's figures per (unit, indicator) in Arrow's group-by (no Python per cell)."""
+    table = pa.Table.from_pandas(df[["unit_key", "indicator", "unit", "period", "value", "source", "noun"]]
+                                 .astype({"indicator": str, "source": str, "noun": str}), preserve_index=False)
+    cells = table.group_by(["unit_key", "indicator"]).aggregate([
+        ("period", "min"), ("value", "count"), ("value", "sum"), ("value", "min"), ("value", "max"),
+        ("source", "count_distinct"), ("source", "distinct"), ("noun", "distinct")]).to_pylist()
     # The unit's display name: its most frequent spelling, then the longest.
-    spellings = df.groupby(["unit_key", "indicator", "unit"], observed=True).size().rename("n").reset_index()
+    spellings = table.group_by(["unit_key", "indicator", "unit"]).aggregate([("value", "count")]).to_pandas()
     spellings["length"] = spellings["unit"].str.len()
-    spellings = spellings.sort_values(["unit_key", "indicator", "n", "length", "unit"],
+    spellings = spellings.sort_values(["unit_key", "indicator", "value_count", "length", "unit"],
                                       ascending=[True, True, False, False, False])
-    display = spellings.drop_duplicates(["unit_key", "indicator"]).set_index(["unit_key", "indicator"])["unit"]
+    first = spellings.drop_duplicates(["unit_key", "indicator"])
+    display = dict(zip(zip(first["unit_key"], first["indicator"]), first["unit"]))
     rows = []
-    for (key, indicator), cell in cells.iterrows():
-        how = aggregates.get(indicator, "sum")
+    for cell in sorted(cells, key=lambda c: (c["unit_key"], c["indicator"])):
+        how = aggregates.get(cell["indicator"], "sum")
         rows.append({
-            "year": year, "unit": display[(key, indicator)], "indicator": indicator, "period": cell["period"],
-            "aggregate": how,
-            "value": float(cell["total"]) if how == "sum" else float(cell["max_value"]) if how == "max" else None,
-            "n_figures": int(cell["n_figures"]), "n_documents": int(cell["n_documents"]),
-            "min_value": float(cell["min_value"]), "max_value": float(cell["max_value"]),
-            "nouns": cell["nouns"], "sources": cell["sources"],
+            "year": year, "unit": display[(cell["unit_key"], cell["indicator"])], "indicator": cell["indicator"],
+            "period": cell["period_min"], "aggregate": how,
+            "value": cell["value_sum"] if how == "sum" else cell["value_max"] if how == "max" else None,
+            "n_figures": cell["value_count"], "n_documents": cell["source_count_distinct"],
+            "min_value": cell["value_min"], "max_value": cell["value_max"],
+            "nouns": "; ".join(sorted(cell["noun_distinct"])), "sources": sorted(cell["source_distinct"]),
         })
     return rows
 
