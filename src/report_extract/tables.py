@@ -95,8 +95,8 @@ def unit_key(unit: str) -> str:
     return " ".join(letters.split())
 
 
-def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> list[dict[str, Any]]:
-    """The yearly table from the written indicators, one year partition at a time.
+def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> Iterator[list[dict[str, Any]]]:
+    """The yearly table from the written indicators, one year partition (one list) at a time.
 
     Per (year, unit, indicator), from the unit's widest-span reports of that year: parts of
     breakdowns are left out (their total counts), a figure repeated within a report
@@ -105,7 +105,6 @@ def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> list[dict[str, 
     figures combine: sum, max, or none (value left empty; min/max still given). Reading a
     partition at a time keeps memory to the largest year, whatever the number of files.
     """
-    out = []
     columns = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
     # Repeated strings read as dictionaries (pandas categoricals): a year of figures stays small.
     for part in sorted(indicators.glob("year=*")):
@@ -123,8 +122,7 @@ def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> list[dict[str, 
         keys = {u: unit_key(u) for u in df["unit"].unique()}
         df = df.assign(unit_key=df["unit"].map(keys), rank=df["period"].map(_SPAN_RANK))
         df = df[df["rank"] == df.groupby("unit_key")["rank"].transform("min")]
-        out.extend(_yearly_cells(year, df, aggregates))
-    return out
+        yield _yearly_cells(year, df, aggregates)
 
 
 _CATEGORIES = ["doc_id", "source", "period", "unit", "indicator", "noun"]
@@ -183,8 +181,9 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
                     doc_buffer.clear()
             if doc_buffer:
                 documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
-        yearly = yearly_rows(staging / "indicators", aggregates)
-        pq.write_table(pa.Table.from_pylist(yearly, schema=YEARLY_SCHEMA), staging / "yearly.parquet")
+        with pq.ParquetWriter(staging / "yearly.parquet", YEARLY_SCHEMA) as yearly:
+            for rows in yearly_rows(staging / "indicators", aggregates):
+                yearly.write_table(pa.Table.from_pylist(rows, schema=YEARLY_SCHEMA))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
