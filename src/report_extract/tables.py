@@ -72,7 +72,7 @@ YEARLY_SCHEMA = pa.schema([
     pa.field("sources", pa.list_(pa.string())),
 ], metadata=_META)
 
-_BATCH_ROWS = 10_000  # indicator rows per row group of a year's file
+_BATCH_ROWS = 20_000  # indicator rows held in memory before they are written
 _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 
 # Widest span first: a unit's yearly report wins over its half-year one for the same year.
@@ -194,8 +194,8 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
 class _PartitionedWriter:
     """Hive partitions by year, one Parquet file each, written a row group at a time.
 
-    Rows wait in a small buffer per year, so memory stays flat however many documents
-    stream through; `year` lives in the folder name, not in the files.
+    Rows wait in buffers holding at most _BATCH_ROWS rows in all, so memory stays flat
+    however many documents and years stream through; `year` lives in the folder name.
     """
 
     def __init__(self, root: Path):
@@ -204,15 +204,16 @@ class _PartitionedWriter:
         self.schema = INDICATORS_SCHEMA.remove(INDICATORS_SCHEMA.get_field_index("year"))
         self.columns = [i for i, name in enumerate(INDICATOR_COLUMNS) if name != "year"]
         self.buffers: dict[int | None, list[tuple]] = {}
+        self.buffered = 0
         self.writers: dict[int | None, pq.ParquetWriter] = {}
 
     def add(self, year: int | None, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        buffer = self.buffers.setdefault(year, [])
-        buffer.extend(rows)
-        if len(buffer) >= _BATCH_ROWS:
-            self._flush(year)
+        self.buffers.setdefault(year, []).extend(rows)
+        self.buffered += len(rows)
+        if self.buffered >= _BATCH_ROWS:
+            for buffered_year in list(self.buffers):
+                self._flush(buffered_year)
+            self.buffered = 0
 
     def _flush(self, year: int | None) -> None:
         rows = self.buffers.pop(year, [])
