@@ -187,6 +187,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return previous is None or previous.group() in ".!?\n:“\"("
 
 
+def _any(rules: RuleSet, kind: str, key: str, context: str) -> bool:
+    """Whether any `kind` rule's `key` pattern matches `context` (one combined search)."""
+    pattern, lowered = rules.any_of(kind, key)
+    if lowered:
+        lower = context.lower()
+        return pattern.search(lower if len(lower) == len(context) else context) is not None
+    return pattern.search(context) is not None
+
+
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     """The first context rule (in file order) whose conditions all hold, if any.
 
@@ -197,8 +206,8 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     line_start = text.rfind("\n", 0, cand.start) + 1
     before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
-    any_before = rules.any_of("reject", "before").search(before) is not None
-    any_after = rules.any_of("reject", "after").search(after) is not None
+    any_before = _any(rules, "reject", "before", before)
+    any_after = _any(rules, "reject", "after", after)
     for rule in rules.of_kind("reject"):
         p = rule.patterns
         if ("before" in p and not any_before) or ("after" in p and not any_after) \
@@ -223,7 +232,7 @@ def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[s
     """The hedge nearest the number wins; with none the figure is exact."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - _CONTEXT_CHARS) : start]
-    if not rules.any_of("hedge", "pattern").search(before):
+    if not _any(rules, "hedge", "pattern", before):
         return "exact", None
     after = text[after_pos : after_pos + _CONTEXT_CHARS]
     best: tuple[int, str, str] | None = None

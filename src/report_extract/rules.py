@@ -98,29 +98,35 @@ class RuleSet:
     lexicons: dict[str, frozenset[str]]
     indicator_keys: dict[str, dict[str, Any]]
     units: dict[str, Any]
-    _combined: dict[tuple[str, str], regex.Pattern] = field(default_factory=dict, compare=False, repr=False)
+    _combined: dict[tuple[str, str], tuple[regex.Pattern, bool]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
 
-    def any_of(self, kind: str, key: str) -> regex.Pattern:
+    def any_of(self, kind: str, key: str) -> tuple[regex.Pattern, bool]:
         """One pattern that matches wherever any `kind` rule's `key` pattern does (right to
-        left when they are all anchored at the end): one search rules most of them out."""
+        left when they are all anchored at the end): one search rules most of them out.
+
+        Returns the pattern and whether it is meant for lower-cased text: when every rule
+        has a lower-case twin, the combination of the twins is much faster.
+        """
         cache_key = (kind, key)
         if cache_key not in self._combined:
+            rules = [rule for rule in self.of_kind(kind) if key in rule.patterns]
+            lowered = bool(rules) and all(key + "@lower" in rule.patterns for rule in rules)
             parts = []
-            for rule in self.of_kind(kind):
-                if key in rule.patterns:
-                    pattern = rule.patterns[key]
-                    source = pattern.pattern
-                    if source.startswith("(?i)"):
-                        source = f"(?i:{source[4:]})"
-                    elif pattern.flags & regex.IGNORECASE:
-                        source = f"(?i:{source})"
-                    parts.append(f"(?:{source})")
-            reverse = all(p.flags & regex.REVERSE for rule in self.of_kind(kind)
-                          for k, p in rule.patterns.items() if k == key)
-            self._combined[cache_key] = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
+            for rule in rules:
+                pattern = rule.patterns[key + "@lower" if lowered else key]
+                source = pattern.pattern
+                if source.startswith("(?i)"):
+                    source = f"(?i:{source[4:]})"
+                elif pattern.flags & regex.IGNORECASE:
+                    source = f"(?i:{source})"
+                parts.append(f"(?:{source})")
+            reverse = all(rule.patterns[key].flags & regex.REVERSE for rule in rules)
+            combined = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
+            self._combined[cache_key] = (combined, lowered)
         return self._combined[cache_key]
 
     def all_rules(self) -> list[Rule]:
