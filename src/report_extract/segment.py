@@ -8,12 +8,12 @@ segmented only to show results, as a spaCy `Doc` with the figures as spans.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-_VOCAB = Vocab()
+if TYPE_CHECKING:  # spaCy is imported only to show results: extraction never needs it
+    from spacy.tokens import Doc
 
 # Abbreviations that end in a dot without ending the sentence ("TP. Pleiku").
 _ABBREVIATIONS = r"(?:TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS|BS|KS|Th|St|Q|P|X|H|T|đ/c|Đ/c|v\.v|Mr|Ms|Dr|No|Số|số)"
@@ -76,12 +76,14 @@ def tokens(window: str) -> tuple[str, ...]:
     return tuple(word_tokenize(stripped)) if stripped else ()
 
 
-def evidence_doc(text: str, spans: list[tuple[int, int, str]]) -> Doc:
+def evidence_doc(text: str, spans: list[tuple[int, int, str]]) -> "Doc":
     """The whole text as a spaCy `Doc` of underthesea words, figures as `doc.spans["quantities"]`.
 
     For reading results, not for extracting them: it segments every sentence, which the
     pipeline never does. displaCy renders it (`report-extract show --html`).
     """
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
     from underthesea import word_tokenize
 
     words, spaces, cursor = [], [], 0
@@ -97,7 +99,7 @@ def evidence_doc(text: str, spans: list[tuple[int, int, str]]) -> Doc:
             cursor = found + len(token)
         if spaces:
             spaces[-1] = cursor < len(text)
-    doc = Doc(_VOCAB, words=words, spaces=spaces)
+    doc = Doc(Vocab(), words=words, spaces=spaces)
     doc.spans["quantities"] = [span for start, end, label in spans
                                if (span := doc.char_span(start, end, label=label, alignment_mode="expand"))]
     return doc

@@ -95,8 +95,8 @@ def unit_key(unit: str) -> str:
     return " ".join(letters.split())
 
 
-def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> Iterator[list[dict[str, Any]]]:
-    """The yearly table from the written indicators, one year partition (one list) at a time.
+def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.Table]:
+    """The yearly table from the written indicators, one year partition at a time.
 
     Per (year, unit, indicator), from the unit's widest-span reports of that year: parts of
     breakdowns are left out (their total counts), a figure repeated within a report
@@ -128,32 +128,40 @@ def yearly_rows(indicators: Path, aggregates: dict[str, str]) -> Iterator[list[d
 _CATEGORIES = ["doc_id", "source", "period", "unit", "indicator", "noun"]
 
 
-def _yearly_cells(year: int, df, aggregates: dict[str, str]) -> list[dict[str, Any]]:
-    """Aggregate one year's figures per (unit, indicator) in Arrow's group-by (no Python per cell)."""
+def _yearly_cells(year: int, df, aggregates: dict[str, str]) -> pa.Table:
+    """One year's figures aggregated per (unit, indicator), as a YEARLY_SCHEMA table."""
+    import numpy as np
+
     table = pa.Table.from_pandas(df[["unit_key", "indicator", "unit", "period", "value", "source", "noun"]]
                                  .astype({"indicator": str, "source": str, "noun": str}), preserve_index=False)
     cells = table.group_by(["unit_key", "indicator"]).aggregate([
         ("period", "min"), ("value", "count"), ("value", "sum"), ("value", "min"), ("value", "max"),
-        ("source", "count_distinct"), ("source", "distinct"), ("noun", "distinct")]).to_pylist()
+        ("source", "count_distinct"), ("source", "distinct"), ("noun", "distinct")]).to_pandas()
     # The unit's display name: its most frequent spelling, then the longest.
     spellings = table.group_by(["unit_key", "indicator", "unit"]).aggregate([("value", "count")]).to_pandas()
     spellings["length"] = spellings["unit"].str.len()
     spellings = spellings.sort_values(["unit_key", "indicator", "value_count", "length", "unit"],
                                       ascending=[True, True, False, False, False])
-    first = spellings.drop_duplicates(["unit_key", "indicator"])
-    display = dict(zip(zip(first["unit_key"], first["indicator"]), first["unit"]))
-    rows = []
-    for cell in sorted(cells, key=lambda c: (c["unit_key"], c["indicator"])):
-        how = aggregates.get(cell["indicator"], "sum")
-        rows.append({
-            "year": year, "unit": display[(cell["unit_key"], cell["indicator"])], "indicator": cell["indicator"],
-            "period": cell["period_min"], "aggregate": how,
-            "value": cell["value_sum"] if how == "sum" else cell["value_max"] if how == "max" else None,
-            "n_figures": cell["value_count"], "n_documents": cell["source_count_distinct"],
-            "min_value": cell["value_min"], "max_value": cell["value_max"],
-            "nouns": "; ".join(sorted(cell["noun_distinct"])), "sources": sorted(cell["source_distinct"]),
-        })
-    return rows
+    display = spellings.drop_duplicates(["unit_key", "indicator"])[["unit_key", "indicator", "unit"]]
+    cells = cells.merge(display, on=["unit_key", "indicator"]).sort_values(["unit_key", "indicator"])
+    how = cells["indicator"].map(lambda key: aggregates.get(key, "sum"))
+    out = {
+        "year": np.full(len(cells), year, dtype="int32"),
+        "unit": cells["unit"],
+        "indicator": cells["indicator"],
+        "period": cells["period_min"],
+        "aggregate": how,
+        "value": np.where(how == "sum", cells["value_sum"], np.where(how == "max", cells["value_max"], np.nan)),
+        "n_figures": cells["value_count"].astype("int32"),
+        "n_documents": cells["source_count_distinct"].astype("int32"),
+        "min_value": cells["value_min"],
+        "max_value": cells["value_max"],
+        "nouns": cells["noun_distinct"].map(lambda nouns: "; ".join(sorted(nouns))),
+        "sources": cells["source_distinct"].map(sorted),
+    }
+    columns = [pa.array(list(out[f.name]) if f.name == "sources" else out[f.name], type=f.type,
+                        from_pandas=True) for f in YEARLY_SCHEMA]
+    return pa.Table.from_arrays(columns, schema=YEARLY_SCHEMA)
 
 
 def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:
@@ -182,8 +190,8 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
             if doc_buffer:
                 documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
         with pq.ParquetWriter(staging / "yearly.parquet", YEARLY_SCHEMA) as yearly:
-            for rows in yearly_rows(staging / "indicators", aggregates):
-                yearly.write_table(pa.Table.from_pylist(rows, schema=YEARLY_SCHEMA))
+            for table in yearly_tables(staging / "indicators", aggregates):
+                yearly.write_table(table)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
