@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+_WINDOW_PER_WORKER = 16  # tasks in flight per worker: enough to keep it busy, never a backlog
 
 
 class LocalEngine:
@@ -18,9 +21,18 @@ class LocalEngine:
             self._pool = context.Pool(self.jobs, maxtasksperchild=2000)
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+        """Results in task order. At most a small window of tasks is in flight, so results
+        never pile up in memory when the writer is slower than the workers."""
         if self._pool is None:
-            return map(fn, tasks)
-        return self._pool.imap(fn, tasks, chunksize=8)
+            yield from map(fn, tasks)
+            return
+        in_flight: deque = deque()
+        for task in tasks:
+            in_flight.append(self._pool.apply_async(fn, (task,)))
+            if len(in_flight) >= _WINDOW_PER_WORKER * self.jobs:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
 
     def close(self) -> None:
         if self._pool is not None:
