@@ -102,66 +102,84 @@ def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.T
     breakdowns are left out (their total counts), a figure repeated within a report
     (headline and body) counts once, and terms and multi-year spans are left out because
     their figures cover several years. `aggregate` (from rules/indicator_keys.yml) says how
-    figures combine: sum, max, or none (value left empty; min/max still given). Reading a
-    partition at a time keeps memory to the largest year, whatever the number of files.
+    figures combine: sum, max, or none (value left empty; min/max still given).
+
+    Each partition is streamed twice in batches (first the widest span per unit, then the
+    sums), so memory holds one year's cells, never its rows, whatever the number of files.
     """
-    columns = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
-    # Repeated strings read as dictionaries (pandas categoricals): a year of figures stays small.
     for part in sorted(indicators.glob("year=*")):
         if not part.name.split("=", 1)[1].isdigit():
             continue  # reports without a year have no place in a yearly table
         year = int(part.name.split("=", 1)[1])
-        df = pa.concat_tables([pq.read_table(f, columns=columns, read_dictionary=_CATEGORIES)
-                               for f in sorted(part.glob("*.parquet"))]).to_pandas()
-        df = df[df["part_of"].isna() & df["unit"].fillna("").ne("") & df["period"].isin(list(_SPAN_RANK))]
-        if df.empty:
-            continue
-        df = df.drop_duplicates(["doc_id", "indicator", "value", "noun"])
-        df["unit"] = df["unit"].astype(str)
-        df["period"] = df["period"].astype(str)
-        keys = {u: unit_key(u) for u in df["unit"].unique()}
-        df = df.assign(unit_key=df["unit"].map(keys), rank=df["period"].map(_SPAN_RANK))
-        df = df[df["rank"] == df.groupby("unit_key")["rank"].transform("min")]
-        yield _yearly_cells(year, df, aggregates)
+        files = sorted(part.glob("*.parquet"))
+        widest: dict[str, int] = {}
+        keys: dict[str, str] = {}
+        for unit, period, part_of in _partition_rows(files, ["unit", "period", "part_of"]):
+            if part_of is None and unit and period in _SPAN_RANK:
+                key = keys.setdefault(unit, unit_key(unit))
+                widest[key] = min(widest.get(key, 99), _SPAN_RANK[period])
+        cells: dict[tuple[str, str], _Cell] = {}
+        current_doc, seen = None, set()
+        columns = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
+        for doc_id, source, period, unit, indicator, value, noun, part_of in _partition_rows(files, columns):
+            if part_of is not None or not unit or period not in _SPAN_RANK or _SPAN_RANK[period] != widest[keys[unit]]:
+                continue
+            if doc_id != current_doc:
+                current_doc, seen = doc_id, set()
+            if (indicator, value, noun) in seen:
+                continue  # the headline repeats a figure of the body: it counts once
+            seen.add((indicator, value, noun))
+            cells.setdefault((keys[unit], indicator), _Cell(period)).add(value, noun, source, unit)
+        if cells:
+            yield _year_table(year, cells, aggregates)
 
 
-_CATEGORIES = ["doc_id", "source", "period", "unit", "indicator", "noun"]
+def _partition_rows(files: list[Path], columns: list[str]) -> Iterator[tuple]:
+    """Rows of a partition as tuples of `columns`, a batch at a time."""
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000, columns=columns):
+            yield from zip(*(batch.column(c).to_pylist() for c in columns))
 
 
-def _yearly_cells(year: int, df, aggregates: dict[str, str]) -> pa.Table:
-    """One year's figures aggregated per (unit, indicator), as a YEARLY_SCHEMA table."""
-    import numpy as np
+class _Cell:
+    """Running figures of one (unit, indicator) in one year."""
 
-    table = pa.Table.from_pandas(df[["unit_key", "indicator", "unit", "period", "value", "source", "noun"]]
-                                 .astype({"indicator": str, "source": str, "noun": str}), preserve_index=False)
-    cells = table.group_by(["unit_key", "indicator"]).aggregate([
-        ("period", "min"), ("value", "count"), ("value", "sum"), ("value", "min"), ("value", "max"),
-        ("source", "count_distinct"), ("source", "distinct"), ("noun", "distinct")]).to_pandas()
-    # The unit's display name: its most frequent spelling, then the longest.
-    spellings = table.group_by(["unit_key", "indicator", "unit"]).aggregate([("value", "count")]).to_pandas()
-    spellings["length"] = spellings["unit"].str.len()
-    spellings = spellings.sort_values(["unit_key", "indicator", "value_count", "length", "unit"],
-                                      ascending=[True, True, False, False, False])
-    display = spellings.drop_duplicates(["unit_key", "indicator"])[["unit_key", "indicator", "unit"]]
-    cells = cells.merge(display, on=["unit_key", "indicator"]).sort_values(["unit_key", "indicator"])
-    how = cells["indicator"].map(lambda key: aggregates.get(key, "sum"))
-    out = {
-        "year": np.full(len(cells), year, dtype="int32"),
-        "unit": cells["unit"],
-        "indicator": cells["indicator"],
-        "period": cells["period_min"],
-        "aggregate": how,
-        "value": np.where(how == "sum", cells["value_sum"], np.where(how == "max", cells["value_max"], np.nan)),
-        "n_figures": cells["value_count"].astype("int32"),
-        "n_documents": cells["source_count_distinct"].astype("int32"),
-        "min_value": cells["value_min"],
-        "max_value": cells["value_max"],
-        "nouns": cells["noun_distinct"].map(lambda nouns: "; ".join(sorted(nouns))),
-        "sources": cells["source_distinct"].map(sorted),
-    }
-    columns = [pa.array(list(out[f.name]) if f.name == "sources" else out[f.name], type=f.type,
-                        from_pandas=True) for f in YEARLY_SCHEMA]
-    return pa.Table.from_arrays(columns, schema=YEARLY_SCHEMA)
+    __slots__ = ("period", "values", "nouns", "sources", "spellings")
+
+    def __init__(self, period: str):
+        self.period = period
+        self.values: list[float] = []
+        self.nouns: set[str] = set()
+        self.sources: set[str] = set()
+        self.spellings: dict[str, int] = {}
+
+    def add(self, value: float, noun: str, source: str, unit: str) -> None:
+        self.values.append(value)
+        self.nouns.add(noun)
+        self.sources.add(source)
+        self.spellings[unit] = self.spellings.get(unit, 0) + 1
+
+
+def _year_table(year: int, cells: dict[tuple[str, str], _Cell], aggregates: dict[str, str]) -> pa.Table:
+    rows = []
+    for (_, indicator), cell in sorted(cells.items()):
+        how = aggregates.get(indicator, "sum")
+        values = cell.values
+        rows.append({
+            "year": year,
+            "unit": max(cell.spellings, key=lambda u: (cell.spellings[u], len(u), u)),  # most used, longest
+            "indicator": indicator,
+            "period": cell.period,
+            "aggregate": how,
+            "value": sum(values) if how == "sum" else max(values) if how == "max" else None,
+            "n_figures": len(values),
+            "n_documents": len(cell.sources),
+            "min_value": min(values),
+            "max_value": max(values),
+            "nouns": "; ".join(sorted(cell.nouns)),
+            "sources": sorted(cell.sources),
+        })
+    return pa.Table.from_pylist(rows, schema=YEARLY_SCHEMA)
 
 
 def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:
