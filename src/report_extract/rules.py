@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -129,9 +129,6 @@ class RuleSet:
             self._combined[cache_key] = (combined, lowered)
         return self._combined[cache_key]
 
-    def all_rules(self) -> list[Rule]:
-        return [r for kind in sorted(self.rules) for r in self.rules[kind]]
-
 
 def default_rules_dir() -> Path:
     """$REPORT_EXTRACT_RULES, else the checkout's `rules/`, else the copy shipped in the package."""
@@ -141,7 +138,10 @@ def default_rules_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "rules"
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files("report_extract.rules_data")))
+    spec = importlib.util.find_spec("report_extract.rules_data")  # rules/ shipped as package data
+    if spec is None or not spec.submodule_search_locations:
+        raise RuleError("no rules folder: set REPORT_EXTRACT_RULES or pass --rules")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _compile(pattern: str, where: str) -> regex.Pattern:

@@ -258,7 +258,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 
 
 def decode_bytes(data: bytes) -> DecodedText:
