@@ -59,9 +59,12 @@ def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict
     norm = extraction.normalized
     rows = []
     ids = [f"{doc_id}-{i:04d}" for i in range(len(extraction.quantities))]
+    sentences: dict[tuple[int, int], str] = {}  # several figures share a sentence: fold it once
     for i, q in enumerate(extraction.quantities):
         start, end = norm.span_to_original(q.start, q.end)
-        s_start, s_end = norm.span_to_original(*q.sentence)
+        if q.sentence not in sentences:
+            s_start, s_end = norm.span_to_original(*q.sentence)
+            sentences[q.sentence] = " ".join(norm.original[s_start:s_end].split())
         rows.append({
             "doc_id": doc_id,
             "source": source,
@@ -78,7 +81,7 @@ def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict
             "text": norm.original[start:end],
             "start": start,
             "end": end,
-            "sentence": " ".join(norm.original[s_start:s_end].split()),
+            "sentence": sentences[q.sentence],
             "rule": q.rule or None,
         })
     return rows

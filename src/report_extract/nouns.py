@@ -158,7 +158,20 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
 
 def noun_in_lexicon(noun: str, entries: str | list, rules: RuleSet) -> bool:
     """Whether `noun` is, or starts with, one of `entries` ("@name" stands for a lexicon)."""
-    words: set[str] = set()
-    for entry in [entries] if isinstance(entries, str) else entries:
-        words |= rules.lexicons.get(entry[1:], frozenset()) if entry.startswith("@") else {entry.lower()}
-    return bool(noun) and any(noun == w or noun.startswith(w + " ") for w in words)
+    words = _vocabulary(rules, (entries,) if isinstance(entries, str) else tuple(entries))
+    syllables = noun.split()
+    return any(" ".join(syllables[:k]) in words for k in range(1, len(syllables) + 1))
+
+
+_VOCABULARIES: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+
+
+def _vocabulary(rules: RuleSet, entries: tuple[str, ...]) -> frozenset[str]:
+    """The words `entries` name, built once per rules version (it is asked for per figure)."""
+    key = (rules.version, entries)
+    if key not in _VOCABULARIES:
+        words: set[str] = set()
+        for entry in entries:
+            words |= rules.lexicons.get(entry[1:], frozenset()) if entry.startswith("@") else {entry.lower()}
+        _VOCABULARIES[key] = frozenset(words)
+    return _VOCABULARIES[key]

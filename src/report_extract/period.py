@@ -78,7 +78,7 @@ def detect_period(text: str, rules: RuleSet) -> Period:
             year = _cue_year(rule, m)
             key = (score, -m.start())
             if best is None or key > best[0]:
-                best = (key, rule.get("span"), year, rule.id, _first_year(rule, m, year))
+                best = (key, rule.get("span"), year, rule.id, _first_year(rule, m))
             if year is not None and (best_with_year is None or key > best_with_year[0]):
                 best_with_year = (key, year)
     if best is None:
@@ -92,7 +92,7 @@ def detect_period(text: str, rules: RuleSet) -> Period:
     return Period(year, span, rule_id, first_year)
 
 
-def _first_year(rule, m: regex.Match, year: int | None) -> int | None:
+def _first_year(rule, m: regex.Match) -> int | None:
     """First year of a span cue that names its start ("trong nhiệm kỳ 2015-2020" → 2015)."""
     if rule.get("year_from") == "end" and m.groupdict().get("start"):
         return int(m.group("start"))
