@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from report_extract.cli import app
 from report_extract.evaluate import load_gold, score
-from report_extract.tables import DOCUMENTS_SCHEMA, INDICATORS_SCHEMA, YEARLY_SCHEMA
+from report_extract.schema import DOCUMENTS_SCHEMA, INDICATORS_SCHEMA, YEARLY_SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -21,7 +21,8 @@ from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
 from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
-from .tables import PreviousOutput, as_tuples, recover, write_outputs
+from .schema import as_tuples
+from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
 
 
@@ -198,6 +199,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
                 if doc["status"] != "ok":
                     summary.failures.append(doc)
                 yield doc, rows
+            executor.close()  # workers go before the yearly table is built: their memory is not needed
 
         aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
         write_outputs(out_dir, results(), aggregates)

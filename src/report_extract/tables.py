@@ -1,6 +1,5 @@
-"""The output contract: explicit pyarrow schemas, deterministic rows, atomic publishing.
+"""Writing the tables: deterministic rows, bounded buffers, atomic publishing.
 
-`DIR/indicators/` (hive-partitioned by year), `DIR/documents.parquet`, `DIR/yearly.parquet`.
 Documents stream through in input order and are written in batches, so memory does not
 grow with the number of files. Everything goes to a staging folder beside DIR that is
 swapped in at the end: a reader never sees a half-written table, and a killed run leaves
@@ -10,176 +9,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SCHEMA_VERSION = "1"
-_META = {"report_extract.schema_version": SCHEMA_VERSION}
-
-INDICATORS_SCHEMA = pa.schema([
-    pa.field("doc_id", pa.string(), nullable=False),
-    pa.field("source", pa.string(), nullable=False),
-    pa.field("year", pa.int32()),
-    pa.field("period", pa.string()),
-    pa.field("unit", pa.string()),
-    pa.field("quantity_id", pa.string(), nullable=False),
-    pa.field("indicator", pa.string(), nullable=False),
-    pa.field("value", pa.float64(), nullable=False),
-    pa.field("noun", pa.string(), nullable=False),
-    pa.field("qualifier", pa.string(), nullable=False),
-    pa.field("part_of", pa.string()),
-    pa.field("parts_check", pa.string()),
-    pa.field("text", pa.string(), nullable=False),
-    pa.field("start", pa.int64(), nullable=False),
-    pa.field("end", pa.int64(), nullable=False),
-    pa.field("sentence", pa.string()),
-    pa.field("rule", pa.string()),
-], metadata=_META)
-
-DOCUMENTS_SCHEMA = pa.schema([
-    pa.field("doc_id", pa.string(), nullable=False),
-    pa.field("source", pa.string(), nullable=False),
-    pa.field("format", pa.string()),
-    pa.field("encoding", pa.string()),
-    pa.field("sha256", pa.string()),
-    pa.field("bytes", pa.int64()),
-    pa.field("year", pa.int32()),
-    pa.field("period", pa.string()),
-    pa.field("unit", pa.string()),
-    pa.field("n_quantities", pa.int32()),
-    pa.field("status", pa.string(), nullable=False),
-    pa.field("error", pa.string()),
-    pa.field("program_version", pa.string()),
-    pa.field("rules_version", pa.string()),
-], metadata=_META)
-
-YEARLY_SCHEMA = pa.schema([
-    pa.field("year", pa.int32(), nullable=False),
-    pa.field("unit", pa.string(), nullable=False),
-    pa.field("indicator", pa.string(), nullable=False),
-    pa.field("period", pa.string()),
-    pa.field("aggregate", pa.string()),
-    pa.field("value", pa.float64()),
-    pa.field("n_figures", pa.int32()),
-    pa.field("n_documents", pa.int32()),
-    pa.field("min_value", pa.float64()),
-    pa.field("max_value", pa.float64()),
-    pa.field("nouns", pa.string()),
-    pa.field("sources", pa.list_(pa.string())),
-], metadata=_META)
+from .schema import (DOCUMENTS_SCHEMA, INDICATOR_COLUMNS, INDICATORS_SCHEMA, SCHEMA_VERSION, YEARLY_SCHEMA,
+                     DocumentResult)
+from .yearly import yearly_tables
 
 _BATCH_ROWS = 20_000  # indicator rows held in memory before they are written
 _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
-
-# Widest span first: a unit's yearly report wins over its half-year one for the same year.
-_SPAN_RANK = {"year": 0, "months": 1, "half_year": 2, "quarter": 3}
-
-INDICATOR_COLUMNS = tuple(INDICATORS_SCHEMA.names)
-# A document on its way to the tables: its documents row, and its indicator rows as tuples in
-# INDICATOR_COLUMNS order (lighter than dicts to send between processes).
-DocumentResult = tuple[dict[str, Any], list[tuple]]
-
-
-def as_tuples(rows: list[dict[str, Any]]) -> list[tuple]:
-    return [tuple(row[c] for c in INDICATOR_COLUMNS) for row in rows]
-
-
-def unit_key(unit: str) -> str:
-    """Unit names compared without case, diacritics and punctuation."""
-    folded = unicodedata.normalize("NFD", unit.lower().replace("đ", "d"))
-    letters = "".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn")
-    return " ".join(letters.split())
-
-
-def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.Table]:
-    """The yearly table from the written indicators, one year partition at a time.
-
-    Per (year, unit, indicator), from the unit's widest-span reports of that year: parts of
-    breakdowns are left out (their total counts), a figure repeated within a report
-    (headline and body) counts once, and terms and multi-year spans are left out because
-    their figures cover several years. `aggregate` (from rules/indicator_keys.yml) says how
-    figures combine: sum, max, or none (value left empty; min/max still given).
-
-    Each partition is streamed twice in batches (first the widest span per unit, then the
-    sums), so memory holds one year's cells, never its rows, whatever the number of files.
-    """
-    for part in sorted(indicators.glob("year=*")):
-        if not part.name.split("=", 1)[1].isdigit():
-            continue  # reports without a year have no place in a yearly table
-        year = int(part.name.split("=", 1)[1])
-        files = sorted(part.glob("*.parquet"))
-        widest: dict[str, int] = {}
-        keys: dict[str, str] = {}
-        for unit, period, part_of in _partition_rows(files, ["unit", "period", "part_of"]):
-            if part_of is None and unit and period in _SPAN_RANK:
-                key = keys.setdefault(unit, unit_key(unit))
-                widest[key] = min(widest.get(key, 99), _SPAN_RANK[period])
-        cells: dict[tuple[str, str], _Cell] = {}
-        current_doc, seen = None, set()
-        columns = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
-        for doc_id, source, period, unit, indicator, value, noun, part_of in _partition_rows(files, columns):
-            if part_of is not None or not unit or period not in _SPAN_RANK or _SPAN_RANK[period] != widest[keys[unit]]:
-                continue
-            if doc_id != current_doc:
-                current_doc, seen = doc_id, set()
-            if (indicator, value, noun) in seen:
-                continue  # the headline repeats a figure of the body: it counts once
-            seen.add((indicator, value, noun))
-            cells.setdefault((keys[unit], indicator), _Cell(period)).add(value, noun, source, unit)
-        if cells:
-            yield _year_table(year, cells, aggregates)
-
-
-def _partition_rows(files: list[Path], columns: list[str]) -> Iterator[tuple]:
-    """Rows of a partition as tuples of `columns`, a batch at a time."""
-    for path in files:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000, columns=columns):
-            yield from zip(*(batch.column(c).to_pylist() for c in columns))
-
-
-class _Cell:
-    """Running figures of one (unit, indicator) in one year."""
-
-    __slots__ = ("period", "values", "nouns", "sources", "spellings")
-
-    def __init__(self, period: str):
-        self.period = period
-        self.values: list[float] = []
-        self.nouns: set[str] = set()
-        self.sources: set[str] = set()
-        self.spellings: dict[str, int] = {}
-
-    def add(self, value: float, noun: str, source: str, unit: str) -> None:
-        self.values.append(value)
-        self.nouns.add(noun)
-        self.sources.add(source)
-        self.spellings[unit] = self.spellings.get(unit, 0) + 1
-
-
-def _year_table(year: int, cells: dict[tuple[str, str], _Cell], aggregates: dict[str, str]) -> pa.Table:
-    rows = []
-    for (_, indicator), cell in sorted(cells.items()):
-        how = aggregates.get(indicator, "sum")
-        values = cell.values
-        rows.append({
-            "year": year,
-            "unit": max(cell.spellings, key=lambda u: (cell.spellings[u], len(u), u)),  # most used, longest
-            "indicator": indicator,
-            "period": cell.period,
-            "aggregate": how,
-            "value": sum(values) if how == "sum" else max(values) if how == "max" else None,
-            "n_figures": len(values),
-            "n_documents": len(cell.sources),
-            "min_value": min(values),
-            "max_value": max(values),
-            "nouns": "; ".join(sorted(cell.nouns)),
-            "sources": sorted(cell.sources),
-        })
-    return pa.Table.from_pylist(rows, schema=YEARLY_SCHEMA)
 
 
 def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:

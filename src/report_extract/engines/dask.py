@@ -39,6 +39,10 @@ class DaskEngine:
             yield in_flight.popleft().result()
 
     def close(self) -> None:
+        """Idempotent: the run closes the engine as soon as the last result is in."""
+        if self._client is None:
+            return
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+        self._client = self._cluster = None

@@ -39,6 +39,7 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
+            self._pool = None
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -1,0 +1,157 @@
+"""The yearly table: one row per (year, unit, indicator), computed from the written indicators.
+
+Per year partition, from each unit's widest-span reports of that year: parts of breakdowns
+are left out (their total counts), a figure repeated within a report (headline and body)
+counts once, and terms and multi-year spans are left out because their figures cover
+several years. `aggregate` (from rules/indicator_keys.yml) says how figures combine: sum,
+max, or none (value left empty; min/max still given).
+
+The work is done by Arrow a batch at a time: each batch is reduced to partial aggregates
+per (unit, indicator) that are combined at the end of the partition, so memory holds the
+result's cells, never a partition's rows, however many files there are.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .schema import YEARLY_SCHEMA
+
+# Widest span first: a unit's yearly report wins over its half-year one for the same year.
+SPANS = ("year", "months", "half_year", "quarter")
+_BATCH_ROWS = 65_536
+_COLUMNS = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
+_CELL = ["key", "indicator"]
+
+
+@lru_cache(maxsize=65_536)
+def unit_key(unit: str) -> str:
+    """Unit names compared without case, diacritics and punctuation."""
+    folded = unicodedata.normalize("NFD", unit.lower().replace("đ", "d"))
+    letters = "".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn")
+    return " ".join(letters.split())
+
+
+def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.Table]:
+    """The yearly table from the written indicators, one year partition at a time."""
+    for part in sorted(indicators.glob("year=*")):
+        year_text = part.name.split("=", 1)[1]
+        if not year_text.isdigit():
+            continue  # reports without a year have no place in a yearly table
+        files = sorted(part.glob("*.parquet"))
+        widest = _widest_spans(files)
+        partials = [_reduce(rows, widest) for rows in _whole_documents(files, widest)]
+        if partials:
+            yield _year_table(int(year_text), partials, aggregates)
+
+
+def _counted(batch: pa.RecordBatch | pa.Table) -> pa.Table:
+    """Rows that can count: not a part, with a unit and a one-period span; adds `key` and `rank`."""
+    table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
+    rank = pc.index_in(table["period"], value_set=pa.array(SPANS))
+    keep = pc.and_(pc.and_(pc.is_null(table["part_of"]), pc.is_valid(rank)),
+                   pc.not_equal(pc.fill_null(table["unit"], ""), ""))
+    table = table.append_column("rank", rank).filter(keep)
+    units = table["unit"].combine_chunks().dictionary_encode()
+    keys = pa.array([unit_key(u) for u in units.dictionary.to_pylist()], pa.string())
+    return table.append_column("key", pc.take(keys, units.indices))
+
+
+def _widest_spans(files: list[Path]) -> dict[str, int]:
+    """Per unit key, the rank of the widest span among its reports in this partition."""
+    widest: dict[str, int] = {}
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(_BATCH_ROWS, columns=["unit", "period", "part_of"]):
+            table = _counted(batch)
+            ranks = table.group_by("key").aggregate([("rank", "min")])
+            for key, rank in zip(ranks["key"].to_pylist(), ranks["rank_min"].to_pylist()):
+                widest[key] = min(widest.get(key, len(SPANS)), rank)
+    return widest
+
+
+def _whole_documents(files: list[Path], widest: dict[str, int]) -> Iterator[pa.Table]:
+    """Counted rows of the widest spans in batches that never split a document.
+
+    A document's rows sit together in its partition, so the rows of the last document of a
+    batch are held back and go with the next batch.
+    """
+    keys = pa.array(list(widest), pa.string())
+    ranks = pa.array(list(widest.values()), pa.int32())
+    held: pa.Table | None = None
+    for path in files:
+        for batch in pq.ParquetFile(path).iter_batches(_BATCH_ROWS, columns=_COLUMNS):
+            table = _counted(batch)
+            table = table.filter(pc.equal(table["rank"], pc.take(ranks, pc.index_in(table["key"], keys))))
+            if held is not None:
+                table = pa.concat_tables([held, table])
+            if table.num_rows == 0:
+                held = None
+                continue
+            last = table["doc_id"][-1]
+            n_last = pc.sum(pc.equal(table["doc_id"], last)).as_py()
+            held = table.slice(table.num_rows - n_last)
+            if table.num_rows > n_last:
+                yield table.slice(0, table.num_rows - n_last)
+    if held is not None:
+        yield held
+
+
+def _reduce(rows: pa.Table, widest: dict[str, int]) -> dict[str, pa.Table]:
+    """Partial aggregates of whole documents' rows, per (unit key, indicator)."""
+    figures = rows.group_by(["doc_id", "source", "unit", "key", "period", "indicator", "value", "noun"],
+                            use_threads=False).aggregate([])  # a figure repeated in a report counts once
+    return {
+        "values": figures.group_by(_CELL + ["period"], use_threads=False).aggregate(
+            [("value", "sum"), ("value", "min"), ("value", "max"), ("value", "count")]),
+        "nouns": figures.group_by(_CELL + ["noun"], use_threads=False).aggregate([]),
+        "sources": figures.group_by(_CELL + ["source"], use_threads=False).aggregate([]),
+        "spellings": figures.group_by(_CELL + ["unit"], use_threads=False).aggregate([("value", "count")]),
+    }
+
+
+def _year_table(year: int, partials: list[dict[str, pa.Table]], aggregates: dict[str, str]) -> pa.Table:
+    def combined(name: str, by: list[str], aggregations: list) -> pa.Table:
+        table = pa.concat_tables([p[name] for p in partials])
+        return table.group_by(_CELL + by, use_threads=False).aggregate(aggregations)
+
+    values = combined("values", ["period"], [("value_sum", "sum"), ("value_min", "min"), ("value_max", "max"),
+                                             ("value_count", "sum")])
+    nouns = _listed(combined("nouns", ["noun"], []), "noun")
+    sources = _listed(combined("sources", ["source"], []), "source")
+    spellings = combined("spellings", ["unit"], [("value_count", "sum")])
+    spellings = spellings.append_column("length", pc.utf8_length(spellings["unit"])).sort_by(
+        [("key", "ascending"), ("indicator", "ascending"), ("value_count_sum", "descending"),
+         ("length", "descending"), ("unit", "descending")])  # the most used spelling, then the longest
+    spellings = _in_cell_order(spellings.group_by(_CELL, use_threads=False).aggregate([("unit", "first")]))
+    # Every cell has figures, nouns, sources and a spelling: in cell order the four line up row for row.
+    values = _in_cell_order(values)
+    cells = {**{c: values[c] for c in values.column_names}, "noun_list": nouns["noun_list"],
+             "source_list": sources["source_list"], "unit_first": spellings["unit_first"]}
+    how = pc.fill_null(pc.take(pa.array(list(aggregates.values()) + ["sum"], pa.string()),
+                               pc.index_in(cells["indicator"], pa.array(list(aggregates), pa.string()))), "sum")
+    total, high = cells["value_sum_sum"], cells["value_max_max"]
+    value = pc.if_else(pc.equal(how, "sum"), total, pc.if_else(pc.equal(how, "max"), high, pa.scalar(None, pa.float64())))
+    columns = {
+        "year": pa.array([year] * len(values), pa.int32()), "unit": cells["unit_first"],
+        "indicator": cells["indicator"], "period": cells["period"], "aggregate": how, "value": value,
+        "n_figures": cells["value_count_sum"], "n_documents": pc.list_value_length(cells["source_list"]),
+        "min_value": cells["value_min_min"], "max_value": high,
+        "nouns": pc.binary_join(cells["noun_list"], "; "), "sources": cells["source_list"],
+    }
+    return pa.Table.from_arrays([columns[f.name].cast(f.type) for f in YEARLY_SCHEMA], schema=YEARLY_SCHEMA)
+
+
+def _listed(table: pa.Table, column: str) -> pa.Table:
+    """Distinct `column` values per cell as a sorted list, cells in (key, indicator) order."""
+    ordered = table.sort_by([("key", "ascending"), ("indicator", "ascending"), (column, "ascending")])
+    return _in_cell_order(ordered.group_by(_CELL, use_threads=False).aggregate([(column, "list")]))
+
+
+def _in_cell_order(table: pa.Table) -> pa.Table:
+    return table.sort_by([("key", "ascending"), ("indicator", "ascending")])

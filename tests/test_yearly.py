@@ -1,0 +1,88 @@
+"""The yearly table's rules, on hand-made indicator rows with known answers."""
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+
+from report_extract import yearly
+from report_extract.schema import DOCUMENTS_SCHEMA, as_tuples
+from report_extract.tables import write_outputs
+
+
+def _doc(doc_id: str, year: int | None, period: str, unit: str | None,
+         figures: list[tuple]) -> tuple[dict, list[tuple]]:
+    """A document and its rows; a figure is (indicator, value, noun) or (…, part_of index)."""
+    rows = []
+    for i, (indicator, value, noun, *parent) in enumerate(figures):
+        rows.append({
+            "doc_id": doc_id, "source": f"{doc_id}.txt", "year": year, "period": period, "unit": unit,
+            "quantity_id": f"{doc_id}-{i:04d}", "indicator": indicator, "value": float(value), "noun": noun,
+            "qualifier": "exact", "part_of": f"{doc_id}-{parent[0]:04d}" if parent else None, "parts_check": None,
+            "text": f"{value} {noun}", "start": 0, "end": 1, "sentence": "", "rule": None,
+        })
+    doc = {name: None for name in DOCUMENTS_SCHEMA.names}
+    doc.update(doc_id=doc_id, source=f"{doc_id}.txt", year=year, period=period, unit=unit,
+               n_quantities=len(rows), status="ok")
+    return doc, as_tuples(rows)
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory):
+    out = tmp_path_factory.mktemp("yearly") / "out"
+    docs = [
+        # Hội Nông dân huyện A, 2023: a year report and a half-year one; the year report wins.
+        _doc("a1", 2023, "year", "Hội Nông dân huyện A", [
+            ("members_new", 120, "hội viên"), ("members_new", 120, "hội viên"),  # headline repeats the body
+            ("training_classes", 9, "lớp"), ("members_new", 70, "hội viên", 0),  # a part: its total counts
+            ("rate_pct", 95.5, "%")]),
+        _doc("a2", 2023, "half_year", "Hội nông dân Huyện A", [("members_new", 60, "hội viên")]),
+        # A second year report of the same unit (another spelling) adds to the year's sums.
+        _doc("a3", 2023, "year", "Hội Nông dân huyện A.", [
+            ("members_new", 30, "hội viên mới"), ("rate_pct", 97.0, "%")]),
+        # Terms cover several years; no unit or no year has no place in the table.
+        _doc("b1", 2023, "term", "Đoàn Thanh niên xã B", [("members_new", 500, "đoàn viên")]),
+        _doc("c1", 2023, "year", None, [("members_new", 5, "hội viên")]),
+        _doc("d1", None, "year", "Hội Phụ nữ xã D", [("members_new", 5, "hội viên")]),
+        _doc("e1", 2022, "quarter", "Hội Phụ nữ xã D", [("members_new", 7, "hội viên")]),
+    ]
+    write_outputs(out, iter(docs), {"members_new": "sum", "training_classes": "sum", "rate_pct": "none"})
+    return pq.read_table(out / "yearly.parquet").to_pylist()
+
+
+def test_one_row_per_year_unit_indicator(table):
+    assert [(r["year"], yearly.unit_key(r["unit"]), r["indicator"]) for r in table] == [
+        (2022, "hoi phu nu xa d", "members_new"),
+        (2023, "hoi nong dan huyen a", "members_new"),
+        (2023, "hoi nong dan huyen a", "rate_pct"),
+        (2023, "hoi nong dan huyen a", "training_classes"),
+    ]
+
+
+def test_widest_span_repeats_once_parts_left_out(table):
+    members = next(r for r in table if r["year"] == 2023 and r["indicator"] == "members_new")
+    assert members["period"] == "year" and members["aggregate"] == "sum"
+    assert members["value"] == 150.0  # 120 (once) + 30; not the part, not the half year
+    assert (members["n_figures"], members["n_documents"]) == (2, 2)
+    assert (members["min_value"], members["max_value"]) == (30.0, 120.0)
+    assert members["nouns"] == "hội viên; hội viên mới"
+    assert members["sources"] == ["a1.txt", "a3.txt"]
+    assert members["unit"] == "Hội Nông dân huyện A."  # spellings tie on use: the longest wins
+
+
+def test_aggregate_none_keeps_range_only(table):
+    rates = next(r for r in table if r["indicator"] == "rate_pct")
+    assert rates["value"] is None and (rates["min_value"], rates["max_value"]) == (95.5, 97.0)
+
+
+def test_a_quarter_counts_when_it_is_the_widest_span(table):
+    quarter = next(r for r in table if r["year"] == 2022)
+    assert (quarter["period"], quarter["value"], quarter["unit"]) == ("quarter", 7.0, "Hội Phụ nữ xã D")
+
+
+def test_a_document_split_across_read_batches_still_counts_its_repeats_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(yearly, "_BATCH_ROWS", 3)
+    figures = [("members_new", 10, "hội viên")] * 5 + [("members_new", 4, "hội viên")]
+    docs = [_doc("x1", 2024, "year", "Hội CCB xã X", figures), _doc("x2", 2024, "year", "Hội CCB xã X", figures)]
+    write_outputs(tmp_path / "out", iter(docs), {})
+    row, = pq.read_table(tmp_path / "out" / "yearly.parquet").to_pylist()
+    assert (row["value"], row["n_figures"], row["n_documents"]) == (28.0, 4, 2)
