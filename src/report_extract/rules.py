@@ -98,13 +98,13 @@ class RuleSet:
     lexicons: dict[str, frozenset[str]]
     indicator_keys: dict[str, dict[str, Any]]
     units: dict[str, Any]
-    _combined: dict[tuple[str, str], tuple[regex.Pattern, bool]] = field(
+    _combined: dict[tuple[str, str], tuple[regex.Pattern | EndAnchored, bool]] = field(
         default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
 
-    def any_of(self, kind: str, key: str) -> tuple[regex.Pattern, bool]:
+    def any_of(self, kind: str, key: str) -> tuple[regex.Pattern | EndAnchored, bool]:
         """One pattern that matches wherever any `kind` rule's `key` pattern does (right to
         left when they are all anchored at the end): one search rules most of them out.
 
@@ -124,9 +124,10 @@ class RuleSet:
                 elif pattern.flags & regex.IGNORECASE:
                     source = f"(?i:{source})"
                 parts.append(f"(?:{source})")
+            anchored = bool(rules) and all(isinstance(rule.patterns[key], EndAnchored) for rule in rules)
             reverse = all(rule.patterns[key].flags & regex.REVERSE for rule in rules)
             combined = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
-            self._combined[cache_key] = (combined, lowered)
+            self._combined[cache_key] = (EndAnchored(combined) if anchored else combined, lowered)
         return self._combined[cache_key]
 
 
@@ -144,12 +145,56 @@ def default_rules_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _compile(pattern: str, where: str) -> regex.Pattern:
+class EndAnchored:
+    """A pattern that can only match at the end of the text (`…$`, no top-level `|`).
+
+    It is compiled right to left and `search` tries the one place a match can be, the end,
+    instead of every position: the `before` contexts of most rules are of this kind.
+    """
+
+    __slots__ = ("compiled", "pattern", "flags")
+
+    def __init__(self, compiled: regex.Pattern):
+        self.compiled, self.pattern, self.flags = compiled, compiled.pattern, compiled.flags
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self.compiled.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        return self.compiled.finditer(text)
+
+
+def _ends_anchored(pattern: str) -> bool:
+    """Whether every match of `pattern` ends at `$`: it ends with an unescaped `$` and has no
+    `|` outside groups and classes."""
+    body = pattern.rstrip()
+    if not body.endswith("$") or body.endswith("\\$"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for char in body:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
+def _compile(pattern: str, where: str) -> regex.Pattern | EndAnchored:
     try:
+        if _ends_anchored(pattern):
+            return EndAnchored(regex.compile(pattern, regex.REVERSE))
         if pattern.rstrip().endswith("$") and not pattern.rstrip().endswith("\\$"):
-            # Anchored at the end of the text before a number: matched right to left, a
-            # search tries one position instead of every one.
-            return regex.compile(pattern, regex.REVERSE)
+            return regex.compile(pattern, regex.REVERSE)  # right to left finds an end match sooner
         return regex.compile(pattern)
     except regex.error as exc:
         raise RuleError(f"{where}: pattern {pattern!r} does not compile: {exc}") from None
@@ -159,7 +204,7 @@ def _compile(pattern: str, where: str) -> regex.Pattern:
 _CASE_SAFE_ESCAPES = regex.compile(r"\\p\{L\}|\\p\{M\}|\\P\{L\}|\\S|\\W|\\D|\\A|\\Z|\(\?P[<=]")
 
 
-def _lowercase_twin(pattern: str) -> regex.Pattern | None:
+def _lowercase_twin(pattern: str) -> regex.Pattern | EndAnchored | None:
     """The case-sensitive form of a wholly case-insensitive pattern, for lower-cased text."""
     if not pattern.startswith("(?i)"):
         return None
