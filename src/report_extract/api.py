@@ -6,6 +6,7 @@ file: the file's characters), not into the normalised text used for matching.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,6 +184,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
         doc = previous and previous.reusable(source, _sha256_of(path), rules.version, __version__)
         plan.append(("reuse", doc) if doc else ("extract", (str(path), source, str(rules.root))))
     warm_up()  # load the segmenter once, before workers fork
+    gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler)
     try:
         extracted = executor.map(_extract_task, (item for kind, item in plan if kind == "extract"))

@@ -30,7 +30,7 @@ _THOUSANDS_ONLY = regex.compile(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", reg
 _CONTEXT_CHARS = 80
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """A figure in the normalised text: `start:end` covers the number and its noun."""
 
@@ -65,7 +65,7 @@ class Quantity:
         return len(short) > 1 or len(long_) == 1 or self.indicator == other.indicator
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A numeral and what became of it; `rejected_by` names the rule that threw it out."""
 

@@ -52,22 +52,31 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     )
 
 
-_PATTERNS: dict[str, tuple[re.Pattern, regex.Pattern]] = {}
+@dataclass(frozen=True)
+class _Compiled:
+    quick: re.Pattern  # organisation types, on lower-cased text
+    mention: regex.Pattern  # a whole mention: type, qualifier, level, place
+    keys: dict[str, str]  # spelling of a type (lower case) → organisation key
+    titles: regex.Pattern  # a person's title just before a mention: not the reporting unit
 
 
-def _patterns(units: dict, version: str) -> tuple[re.Pattern, regex.Pattern]:
-    """A quick finder of organisation types (on lower-cased text) and the full mention pattern."""
-    if version not in _PATTERNS:
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def _compiled(units: dict, version: str) -> _Compiled:
+    """The unit patterns of one rules version, built once per process."""
+    if version not in _COMPILED:
         names = [name.lower() for spellings in units["organisations"].values() for name in spellings]
         quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
-        _PATTERNS[version] = (quick, _mention_pattern(units))
-    return _PATTERNS[version]
+        keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
+        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$")
+        _COMPILED[version] = _Compiled(quick, _mention_pattern(units), keys, titles)
+    return _COMPILED[version]
 
 
 def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
-    units = rules.units
-    quick, pattern = _patterns(units, rules.version)
-    keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
+    compiled = _compiled(rules.units, rules.version)
+    quick, pattern, keys = compiled.quick, compiled.mention, compiled.keys
     found = []
     lowered = text.lower()
     starts = (m.start() for m in quick.finditer(lowered)) if len(lowered) == len(text) else None
@@ -128,7 +137,7 @@ def detect_unit(text: str, rules: RuleSet) -> str | None:
             if len(levelled) == 1:
                 groups[levelled[0]].extend(members)
                 del groups[(key, level)]
-    titles = regex.compile(rf"(?i)(?:{_alternatives(rules.units.get('not_subject_before', []))})[ \t]*$")
+    titles = _compiled(rules.units, rules.version).titles
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
     return _fullest_name(groups[best])
