@@ -29,6 +29,7 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
     Rows keep the order they arrive in (input order), so equal inputs give equal files.
     Returns the number of documents written.
     """
+    _return_freed_memory()
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
@@ -56,6 +57,13 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
         raise
     publish(staging, out_dir)
     return n_documents
+
+
+def _return_freed_memory() -> None:
+    """Have Arrow's jemalloc pool (when it is the one in use) release freed pages at once:
+    a run's peak is then its live data, not what earlier batches left behind."""
+    if pa.default_memory_pool().backend_name == "jemalloc":
+        pa.jemalloc_set_decay_ms(0)
 
 
 class _PartitionedWriter:
