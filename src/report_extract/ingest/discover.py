@@ -20,7 +20,7 @@ def discover(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
     ("~$name") are skipped. A missing input raises FileNotFoundError.
     """
     found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode): a file reached twice, or through a link, counts once
     for given in map(Path, inputs):
         if given.is_dir():
             entries = _folder_documents(given)
@@ -29,9 +29,9 @@ def discover(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
         else:
             raise FileNotFoundError(errno.ENOENT, "input path not found", str(given))
         for path, source in entries:
-            identity = path.resolve()
-            if identity not in seen:
-                seen.add(identity)
+            stat = os.stat(path)
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
                 found.append((path, source))
     return found
 
@@ -40,10 +40,11 @@ def _folder_documents(root: Path) -> list[tuple[Path, str]]:
     documents = []
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(folder, root)
+        prefix = () if relative == "." else tuple(Path(relative).parts)
         for name in files:
-            path = Path(folder, name)
-            if _is_document(name) and path.is_file():
-                documents.append(path.relative_to(root).parts)
+            if _is_document(name) and os.path.isfile(os.path.join(folder, name)):
+                documents.append((*prefix, name))
     return [(root.joinpath(*parts), "/".join(parts)) for parts in sorted(documents, key=_sort_key)]
 
 
