@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import regex
 
@@ -196,35 +197,66 @@ def _any(rules: RuleSet, kind: str, key: str, context: str) -> bool:
     return pattern.search(context) is not None
 
 
+class _RejectCheck(NamedTuple):
+    """One context rule, unpacked once so the per-figure loop reads fields, not dicts."""
+
+    id: str
+    before: Any
+    after: Any
+    number: Any
+    plain_only: bool
+    no_noun: bool
+    noun_in: frozenset[str] | None
+    unless_before: Any
+    unless_after: Any
+    unless_nouns: Any
+
+
+_REJECT_CHECKS: dict[str, tuple[_RejectCheck, ...]] = {}
+
+
+def _reject_checks(rules: RuleSet) -> tuple[_RejectCheck, ...]:
+    if rules.version not in _REJECT_CHECKS:
+        _REJECT_CHECKS[rules.version] = tuple(
+            _RejectCheck(rule.id, p.get("before"), p.get("after"), p.get("number"), "plain_number" in rule.spec,
+                         "no_noun" in rule.spec, p.get("noun_in"), p.get("unless_before"), p.get("unless_after"),
+                         rule.get("unless_noun_in"))
+            for rule in rules.of_kind("reject") for p in [rule.patterns])
+    return _REJECT_CHECKS[rules.version]
+
+
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     """The first context rule (in file order) whose conditions all hold, if any.
 
     Every rule has a trigger: a `before` or `after` context, a `number` form or a noun. One
-    combined search per kind of trigger rules out most rules at once; only rules whose
-    trigger fired are checked in full.
+    combined search per kind of context rules out most rules at once (the `after` one only
+    when a rule that needs it is reached); only rules whose trigger fired are checked in full.
     """
     line_start = text.rfind("\n", 0, cand.start) + 1
     before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
     any_before = _any(rules, "reject", "before", before)
-    any_after = _any(rules, "reject", "after", after)
-    for rule in rules.of_kind("reject"):
-        p = rule.patterns
-        if ("before" in p and not any_before) or ("after" in p and not any_after) \
-                or ("plain_number" in rule.spec and not cand.plain) or ("no_noun" in rule.spec and cand.noun) \
-                or ("noun_in" in p and cand.noun not in p["noun_in"]):
+    any_after = None
+    for check in _reject_checks(rules):
+        if check.before is not None and not any_before:
             continue
-        if ("number" in p and not p["number"].fullmatch(cand.raw)) \
-                or ("before" in p and not p["before"].search(before)) \
-                or ("after" in p and not p["after"].search(after)):
+        if (check.plain_only and not cand.plain) or (check.no_noun and cand.noun) \
+                or (check.noun_in is not None and cand.noun not in check.noun_in):
             continue
-        if ("unless_before" in p and p["unless_before"].search(before)) \
-                or ("unless_after" in p and p["unless_after"].search(after)):
+        if check.after is not None:
+            if any_after is None:
+                any_after = _any(rules, "reject", "after", after)
+            if not any_after or not check.after.search(after):
+                continue
+        if (check.number is not None and not check.number.fullmatch(cand.raw)) \
+                or (check.before is not None and not check.before.search(before)):
             continue
-        unless_nouns = rule.get("unless_noun_in")
-        if unless_nouns and noun_in_lexicon(cand.noun, unless_nouns, rules):
+        if (check.unless_before is not None and check.unless_before.search(before)) \
+                or (check.unless_after is not None and check.unless_after.search(after)):
             continue
-        return rule.id
+        if check.unless_nouns and noun_in_lexicon(cand.noun, check.unless_nouns, rules):
+            continue
+        return check.id
     return None
 
 
