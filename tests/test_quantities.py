@@ -1,9 +1,15 @@
 """Quantities in sentences of the genre: values, nouns, hedges, and what is not a quantity."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from report_extract.api import extract_text
+from report_extract.numbers import NUMBER_WORDS
+from report_extract.quantities import word_numeral_spans
 
 
 def figures(text: str, year: int | None = None):
@@ -96,3 +102,17 @@ def test_offsets_point_into_the_original_text():
         assert text[start:end] == ex.normalized.text[q.start:q.end]
     assert [ex.normalized.text[q.start:q.end] for q in ex.quantities] == [
         "2.737 tin", "547 bài viết", "09lớp", "2.108 học viên"]
+
+
+_NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORD_NUMERAL_REGEX = re.compile(rf"\b(?:{_NUMBER_WORD_PATTERN})(?:[ \t]+(?:{_NUMBER_WORD_PATTERN}))*\b")
+_SYLLABLES = ["hai", "ba", "năm", "mươi", "trăm", "linh", "một", "bản", "hội", "viên", "bảy", "tư", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SYLLABLES), st.sampled_from([" ", "  ", "\t", ", ", "\n", "", "_", "2"])),
+                max_size=12))
+def test_word_numeral_runs_are_the_regex_definition(parts):
+    """The str.find scanner finds exactly what `\\b(?:word)(?:[ \\t]+(?:word))*\\b` finds."""
+    text = "".join(syllable + gap for syllable, gap in parts)
+    assert word_numeral_spans(text) == [m.span() for m in _WORD_NUMERAL_REGEX.finditer(text)]

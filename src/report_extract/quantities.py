@@ -9,7 +9,6 @@ hedge qualifier (from `rules/hedges.yml`).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -21,10 +20,7 @@ from .rules import RuleSet
 from .nouns import label_noun, noun_after, noun_in_lexicon
 from .segment import sentence_spans, tokens, window_after
 
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# Matched on lower-cased NFC text with the standard library's engine: a plain
-# case-sensitive alternation there is several times faster than a case-folding one.
-_WORD_NUMERAL = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*\b")
+_NUMBER_WORDS = tuple(sorted(NUMBER_WORDS))
 _LAST_NON_SPACE = regex.compile(r"[^ \t]", regex.REVERSE)  # a newline counts: it ends a sentence
 _NEXT_SYLLABLES = regex.compile(r"[ \t]+([\p{L}\p{M}]+)(?:[ \t]+[\p{L}\p{M}]+)?")
 _THOUSANDS_ONLY = regex.compile(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", regex.IGNORECASE)
@@ -158,19 +154,19 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for m in _WORD_NUMERAL.finditer(lowered):
-        value = parse_words(m.group().split())
-        if value is None or (text[m.start()].isupper() and not _sentence_initial(text, m.start())):
+    for start, end in word_numeral_spans(lowered):
+        value = parse_words(lowered[start:end].split())
+        if value is None or (text[start].isupper() and not _sentence_initial(text, start)):
             continue
-        following = _NEXT_SYLLABLES.match(lowered, m.end())
+        following = _NEXT_SYLLABLES.match(lowered, end)
         if not following or not (following.group(1) in counted or " ".join(following.group().split()) in counted):
             continue  # cheap check first: most "năm" are years ("năm 2022", "năm qua")
-        window = window_after(text, m.end())
+        window = window_after(text, end)
         first_word = next(iter(tokens(window)), None)  # "năm tổ chức": "tổ chức" is one word, not "tổ"
         if first_word is None or first_word.lower() not in counted:
             continue
-        scaled = SCALED_TAIL.match(text, m.end(), m.end() + 60)
-        found.append(Candidate(m.start(), m.end(), text[m.start() : m.end()], value, plain=False))
+        scaled = SCALED_TAIL.match(text, end, end + 60)
+        found.append(Candidate(start, end, text[start:end], value, plain=False))
         if scaled:
             found[-1].num_end = scaled.end()
     found.sort(key=lambda c: c.start)
@@ -180,6 +176,35 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         if not kept or cand.start >= kept[-1].num_end:
             kept.append(cand)
     return kept
+
+
+def word_numeral_spans(lowered: str) -> list[tuple[int, int]]:
+    """Runs of number words ("hai", "một trăm linh năm") in lower-cased text, each word whole.
+
+    Found with `str.find` per number word, which is several times faster than a regex
+    alternation that must be tried at every position. No number word starts another, so
+    at most one begins at any place; words joined by spaces and tabs make one run.
+    """
+    ends: dict[int, int] = {}
+    for word in _NUMBER_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(lowered[at - 1])) and \
+                    (end == len(lowered) or not _is_word_char(lowered[end])):
+                ends[at] = end
+            at = lowered.find(word, end)
+    runs: list[list[int]] = []
+    for at in sorted(ends):
+        if runs and at >= runs[-1][1] and lowered[runs[-1][1] : at].strip(" \t") == "" and at > runs[-1][1]:
+            runs[-1][1] = ends[at]
+        elif not runs or at >= runs[-1][1]:
+            runs.append([at, ends[at]])
+    return [(start, end) for start, end in runs]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
