@@ -8,7 +8,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-_CHUNK = 8  # tasks sent to a worker at a time: fewer, larger messages between processes
+_CHUNK = 32  # tasks sent to a worker at a time: fewer, larger messages between processes
 _WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep it busy, never a backlog
 
 
