@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
     (r"năm (?P<year>(?:19|20)\d\d)", ("năm ",)),
     (r"(?:ab)c\.d", ("abc.d",)),
     (r"a|b\d", ("a", "b")),
+    (r"\b(?:hội nông dân|đoàn)\b", ("hội nông dân", "đoàn")),
     (r"(?:ab)?c", None),  # the group may be absent
     (r"\d+ tỷ", None),  # starts with a class
     (r"(?i)sẽ", None),  # case-insensitive: literals would miss "Sẽ"

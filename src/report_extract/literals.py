@@ -66,13 +66,17 @@ def finditer_from(pattern: regex.Pattern, text: str, starts: tuple[str, ...]) ->
 
 
 def _skip_assertions(pattern: str, pos: int) -> int | None:
-    """Past leading look-arounds, which match no characters."""
-    while pattern.startswith(("(?<!", "(?<=", "(?=", "(?!"), pos):
-        end = _group_end(pattern, pos)
-        if end is None:
-            return None
-        pos = end + 1
-    return pos
+    """Past leading look-arounds and word boundaries, which match no characters."""
+    while True:
+        if pattern.startswith("\\b", pos):
+            pos += 2
+        elif pattern.startswith(("(?<!", "(?<=", "(?=", "(?!"), pos):
+            end = _group_end(pattern, pos)
+            if end is None:
+                return None
+            pos = end + 1
+        else:
+            return pos
 
 
 def _group_body(pattern: str, pos: int) -> int | None:

@@ -15,6 +15,7 @@ import re
 
 import regex
 
+from .literals import finditer_from, literal_starts
 from .rules import RuleSet
 
 _LEAD_CHARS = 300
@@ -55,6 +56,7 @@ def _mention_pattern(units: dict) -> regex.Pattern:
 @dataclass(frozen=True)
 class _Compiled:
     quick: re.Pattern  # organisation types, on lower-cased text
+    quick_starts: tuple[str, ...] | None  # the names themselves: the quick pattern is tried only there
     mention: regex.Pattern  # a whole mention: type, qualifier, level, place
     keys: dict[str, str]  # spelling of a type (lower case) → organisation key
     titles: regex.Pattern  # a person's title just before a mention: not the reporting unit
@@ -70,7 +72,7 @@ def _compiled(units: dict, version: str) -> _Compiled:
         quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
         keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
         titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$")
-        _COMPILED[version] = _Compiled(quick, _mention_pattern(units), keys, titles)
+        _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), _mention_pattern(units), keys, titles)
     return _COMPILED[version]
 
 
@@ -79,7 +81,8 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     quick, pattern, keys = compiled.quick, compiled.mention, compiled.keys
     found = []
     lowered = text.lower()
-    starts = (m.start() for m in quick.finditer(lowered)) if len(lowered) == len(text) else None
+    found_quick = finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts else quick.finditer(lowered)
+    starts = (m.start() for m in found_quick) if len(lowered) == len(text) else None
     matches = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
     for m in matches:
         # A long name's purpose ("thực hiện Quy chế … “Dân vận khéo”") is part of its type.
