@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
     (r"(?<![\p{L}])(?:phấn đấu|sẽ|đề ra (?:các )?chỉ tiêu)(?![\p{L}])", ("phấn đấu", "sẽ", "đề ra ")),
     (r"(?=\d)(?<!\d)(?:19|20)\d\d", ("19", "20")),
     (r"(?<!\S)(?:https?://|www\.)\S+", ("http", "www.")),
-    (r"năm (?P<year>(?:19|20)\d\d)", ("năm ",)),
-    (r"(?:ab)c\.d", ("abc.d",)),
+    (r"năm (?P<year>(?:19|20)\d\d)", None),  # one literal: the engine's own search is as quick
+    (r"(?:ab)c\.d", None),
+    (r"(?:ab|cd)\.", ("ab", "cd")),
     (r"a|b\d", ("a", "b")),
     (r"\b(?:hội nông dân|đoàn)\b", ("hội nông dân", "đoàn")),
     (r"(?:ab)?c", None),  # the group may be absent

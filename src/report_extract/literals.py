@@ -34,17 +34,19 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
         if body_start is None:
             return None
         branches = _split_top(pattern[body_start:end])
-        rest_after_group = pattern[end + 1 :]
         if len(branches) == 1:
-            # One branch: its literal start, continued by what follows the group if it is all literal.
-            prefix = _literal_prefix(branches[0] + rest_after_group)
-            return (prefix,) if prefix else None
+            return None
     else:
         branches = _split_top(pattern[pos:])
     prefixes = [_literal_prefix(branch) for branch in branches]
-    if not prefixes or not all(prefixes):
-        return None
+    if not prefixes or not all(prefixes) or len(set(prefixes)) == 1:
+        return None  # a single literal start the regex engine finds by itself as fast
     return tuple(sorted(set(prefixes)))
+
+
+# Each try at a position costs about as much as the engine scanning a few hundred
+# characters: past this many positions, a plain scan is as quick.
+_MAX_TRIES = 16
 
 
 def finditer_from(pattern: regex.Pattern, text: str, starts: tuple[str, ...]) -> Iterator[regex.Match]:
@@ -54,6 +56,9 @@ def finditer_from(pattern: regex.Pattern, text: str, starts: tuple[str, ...]) ->
         at = text.find(literal)
         while at >= 0:
             positions.add(at)
+            if len(positions) > _MAX_TRIES:
+                yield from pattern.finditer(text)  # common words: the plain scan is quicker
+                return
             at = text.find(literal, at + 1)
     end = 0
     for at in sorted(positions):
