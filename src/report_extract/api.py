@@ -177,20 +177,20 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
     rules = rules or load_rules()
     recover(out_dir)
     previous = PreviousOutput(out_dir) if incremental else None
-    files = discover([Path(p) for p in inputs])
     summary = RunSummary(Path(out_dir))
-    plan: list[tuple[str, Any]] = []
-    for path, source in files:
+    root = str(rules.root)
+    plan: list[tuple[str, Any] | None] = []  # entries become None once written: memory stays flat
+    for path, source in discover([Path(p) for p in inputs]):
         doc = previous and previous.reusable(source, _sha256_of(path), rules.version, __version__)
-        plan.append(("reuse", doc) if doc else ("extract", (str(path), source, str(rules.root))))
+        plan.append(("reuse", doc) if doc else ("extract", (str(path), source, root)))
     warm_up()  # load the segmenter once, before workers fork
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler)
     try:
-        extracted = executor.map(_extract_task, (item for kind, item in plan if kind == "extract"))
+        extracted = executor.map(_extract_task, (entry[1] for entry in plan if entry and entry[0] == "extract"))
 
         def results():
-            for kind, item in plan:
+            for i, (kind, item) in enumerate(plan):
                 if kind == "reuse":
                     summary.n_reused += 1
                     doc, rows = item, previous.rows_for(item)
@@ -200,6 +200,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
                 summary.n_quantities += len(rows)
                 if doc["status"] != "ok":
                     summary.failures.append(doc)
+                plan[i] = None  # done with it (an extraction only now: the task generator has passed it)
                 yield doc, rows
             executor.close()  # workers go before the yearly table is built: their memory is not needed
 
