@@ -98,6 +98,21 @@ def _group_body(pattern: str, pos: int) -> int | None:
 
 def _group_end(pattern: str, pos: int) -> int | None:
     """Index of the parenthesis closing the group that opens at `pos`."""
+    for i, char, depth in _syntax(pattern, pos):
+        if char == ")" and depth == 1:
+            return i
+    return None
+
+
+def _split_top(body: str) -> list[str]:
+    """`body` split at the `|` that are outside groups and classes."""
+    cuts = [i for i, char, depth in _syntax(body, 0) if char == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
+
+
+def _syntax(pattern: str, pos: int) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) for each character from `pos` that is
+    neither escaped nor inside a character class: the pattern's own structure."""
     depth, i, in_class = 0, pos, False
     while i < len(pattern):
         char = pattern[i]
@@ -108,42 +123,12 @@ def _group_end(pattern: str, pos: int) -> int | None:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if pattern.startswith("[]", i) or pattern.startswith("[^]", i):
-                i += 1 if pattern[i + 1] == "]" else 2
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+            if pattern.startswith(("[]", "[^]"), i):
+                i += 1 if pattern[i + 1] == "]" else 2  # a "]" first in a class is literal
+        else:
+            yield i, char, depth
+            depth += 1 if char == "(" else -1 if char == ")" else 0
         i += 1
-    return None
-
-
-def _split_top(body: str) -> list[str]:
-    """`body` split at the `|` that are outside groups and classes."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if body.startswith("[]", i) or body.startswith("[^]", i):
-                i += 1 if body[i + 1] == "]" else 2
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(body[start:i])
-            start = i + 1
-        i += 1
-    branches.append(body[start:])
-    return branches
 
 
 def _literal_prefix(branch: str) -> str:
