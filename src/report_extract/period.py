@@ -18,9 +18,10 @@ _LEAD_CHARS = 400
 _LEAD_BONUS = 3
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 _RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
-_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu)[^.;\n]{0,30}$")
-_COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$")
-_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|date\s)$")
+# Contexts that end where a year starts, matched right to left from that end.
+_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu)[^.;\n]{0,30}$", regex.REVERSE)
+_COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$", regex.REVERSE)
+_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|date\s)$", regex.REVERSE)
 
 
 _TERM_YEARS = 5  # a term whose start the text does not give is taken to be five years

@@ -71,7 +71,7 @@ def _compiled(units: dict, version: str) -> _Compiled:
         names = [name.lower() for spellings in units["organisations"].values() for name in spellings]
         quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
         keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
-        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$")
+        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", regex.REVERSE)
         _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), _mention_pattern(units), keys, titles)
     return _COMPILED[version]
 
