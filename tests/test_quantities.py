@@ -12,7 +12,7 @@ from report_extract.numbers import NUMBER_WORDS
 from report_extract.quantities import word_numeral_spans
 
 
-def figures(text: str, year: int | None = None):
+def figures(text: str):
     ex = extract_text(text)
     return [(q.value, q.noun, q.qualifier) for q in ex.quantities]
 

@@ -46,7 +46,7 @@ def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.T
             continue  # reports without a year have no place in a yearly table
         files = sorted(part.glob("*.parquet"))
         widest = _widest_spans(files)
-        partials = [_reduce(rows, widest) for rows in _whole_documents(files, widest)]
+        partials = [_reduce(rows) for rows in _whole_documents(files, widest)]
         if partials:
             yield _year_table(int(year_text), partials, aggregates)
 
@@ -102,7 +102,7 @@ def _whole_documents(files: list[Path], widest: dict[str, int]) -> Iterator[pa.T
         yield held
 
 
-def _reduce(rows: pa.Table, widest: dict[str, int]) -> dict[str, pa.Table]:
+def _reduce(rows: pa.Table) -> dict[str, pa.Table]:
     """Partial aggregates of whole documents' rows, per (unit key, indicator)."""
     figures = rows.group_by(["doc_id", "source", "unit", "key", "period", "indicator", "value", "noun"],
                             use_threads=False).aggregate([])  # a figure repeated in a report counts once
