@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import List, Optional
@@ -10,8 +11,10 @@ from typing import List, Optional
 import typer
 
 # Arrow's jemalloc pool hands freed memory back to the system; its default (mimalloc) holds on
-# to ~100 MB more at the peak of a run. It must be chosen before pyarrow is first imported.
-os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+# to ~100 MB more at the peak of a run. It must be chosen before pyarrow is first imported, and
+# only where Arrow's wheels ship it (Linux; elsewhere Arrow would warn and keep its default).
+if sys.platform.startswith("linux"):
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
 
 from . import __version__  # noqa: E402
 from .api import extract_file_with_text, review_page, run as run_extraction  # noqa: E402
