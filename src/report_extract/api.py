@@ -22,7 +22,7 @@ from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
 from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
-from .schema import as_tuples
+from .schema import INDICATOR_COLUMNS
 from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
 
@@ -58,7 +58,14 @@ def doc_id_for(source: str) -> str:
 
 def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict[str, Any]]:
     """One row per quantity, in document order, with offsets into the original text."""
+    return [dict(zip(INDICATOR_COLUMNS, row)) for row in quantity_tuples(extraction, doc_id, source)]
+
+
+def quantity_tuples(extraction: Extraction, doc_id: str, source: str) -> list[tuple]:
+    """The rows of `quantity_rows` as tuples in INDICATOR_COLUMNS order: what the writer and
+    the workers' messages carry (no dict built only to be taken apart)."""
     norm = extraction.normalized
+    year, period, unit = extraction.period.year, extraction.period.span, extraction.unit
     rows = []
     ids = [f"{doc_id}-{i:04d}" for i in range(len(extraction.quantities))]
     sentences: dict[tuple[int, int], str] = {}  # several figures share a sentence: fold it once
@@ -67,25 +74,9 @@ def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict
         if q.sentence not in sentences:
             s_start, s_end = norm.span_to_original(*q.sentence)
             sentences[q.sentence] = " ".join(norm.original[s_start:s_end].split())
-        rows.append({
-            "doc_id": doc_id,
-            "source": source,
-            "year": extraction.period.year,
-            "period": extraction.period.span,
-            "unit": extraction.unit,
-            "quantity_id": ids[i],
-            "indicator": q.indicator,
-            "value": float(q.value),
-            "noun": q.noun,
-            "qualifier": q.qualifier,
-            "part_of": ids[q.parent] if q.parent is not None else None,
-            "parts_check": extraction.parts_checks.get(i),
-            "text": norm.original[start:end],
-            "start": start,
-            "end": end,
-            "sentence": sentences[q.sentence],
-            "rule": q.rule or None,
-        })
+        rows.append((doc_id, source, year, period, unit, ids[i], q.indicator, float(q.value), q.noun, q.qualifier,
+                     ids[q.parent] if q.parent is not None else None, extraction.parts_checks.get(i),
+                     norm.original[start:end], start, end, sentences[q.sentence], q.rule or None))
     return rows
 
 
@@ -119,26 +110,32 @@ def extract_file(path: str | Path, source: str | None = None,
 def extract_file_with_text(path: str | Path, source: str | None = None, rules: RuleSet | None = None
                            ) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
     """Like extract_file, plus the decoded text the rows' offsets point into."""
-    path = Path(path)
+    doc, extraction, text = _extract_document(Path(path), source, rules or load_rules())
+    rows = quantity_rows(extraction, doc["doc_id"], doc["source"]) if extraction else []
+    return doc, rows, text
+
+
+def _extract_document(path: Path, source: str | None, rules: RuleSet
+                      ) -> tuple[dict[str, Any], Extraction | None, str]:
+    """The documents row, the extraction (None when the file could not be read or extracted)
+    and the decoded text."""
     source = source or path.name
-    rules = rules or load_rules()
     doc_id = doc_id_for(source)
     try:
         data = path.read_bytes()
     except OSError as exc:
         failed = Ingested("", "unknown", "", "error", f"cannot read file: {exc.strerror or exc}")
-        return document_row(doc_id, source, failed, b"", None, rules.version), [], ""
+        return document_row(doc_id, source, failed, b"", None, rules.version), None, ""
     ingested = read_document_bytes(data, path.name)
     if ingested.status != "ok":
-        return document_row(doc_id, source, ingested, data, None, rules.version), [], ""
+        return document_row(doc_id, source, ingested, data, None, rules.version), None, ""
     try:
         extraction = extract_text(ingested.text, rules)
     except Exception as exc:  # a bug on one odd text must not stop the batch; the row says what broke
         failed = Ingested("", ingested.format, ingested.encoding, "error",
                           f"extraction failed ({type(exc).__name__}: {exc})")
-        return document_row(doc_id, source, failed, data, None, rules.version), [], ingested.text
-    return document_row(doc_id, source, ingested, data, extraction, rules.version), \
-        quantity_rows(extraction, doc_id, source), ingested.text
+        return document_row(doc_id, source, failed, data, None, rules.version), None, ingested.text
+    return document_row(doc_id, source, ingested, data, extraction, rules.version), extraction, ingested.text
 
 
 def review_page(text: str, rows: list[dict[str, Any]], title: str = "") -> str:
@@ -162,8 +159,8 @@ class RunSummary:
 def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tuple]]:
     """One file's extraction, as a picklable top-level function for any engine's workers."""
     path, source, rules_dir = task
-    doc, rows = extract_file(path, source, load_rules(rules_dir))
-    return doc, as_tuples(rows)
+    doc, extraction, _ = _extract_document(Path(path), source, load_rules(rules_dir))
+    return doc, quantity_tuples(extraction, doc["doc_id"], doc["source"]) if extraction else []
 
 
 def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,
