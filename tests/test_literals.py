@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
     (r"\d+ tỷ", None),  # starts with a class
     (r"(?i)sẽ", None),  # case-insensitive: literals would miss "Sẽ"
     (r"a|(?=x)b", None),
+    (r"(?:ab|cd)e|xy", None),  # the group's literals do not cover the last alternative
+    (r"(?:ab)c|xy", None),  # a branch that opens with a group is not looked into
     (r"x*y", None),
 ])
 def test_literal_starts(pattern, starts):

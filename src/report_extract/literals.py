@@ -26,7 +26,7 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     pos = _skip_assertions(pattern, 0)
     if pos is None or pos >= len(pattern):
         return None
-    if pattern[pos] == "(":
+    if pattern[pos] == "(" and len(_split_top(pattern[pos:])) == 1:  # "(?:a|b)c", not "(?:a|b)c|d"
         end = _group_end(pattern, pos)
         if end is None or (end + 1 < len(pattern) and pattern[end + 1] in _QUANTIFIERS):
             return None
