@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from report_extract import yearly
-from report_extract.schema import DOCUMENTS_SCHEMA, as_tuples
+from report_extract.schema import DOCUMENTS_SCHEMA, INDICATOR_COLUMNS
 from report_extract.tables import write_outputs
 
 
@@ -23,7 +23,7 @@ def _doc(doc_id: str, year: int | None, period: str, unit: str | None,
     doc = {name: None for name in DOCUMENTS_SCHEMA.names}
     doc.update(doc_id=doc_id, source=f"{doc_id}.txt", year=year, period=period, unit=unit,
                n_quantities=len(rows), status="ok")
-    return doc, as_tuples(rows)
+    return doc, [tuple(row[c] for c in INDICATOR_COLUMNS) for row in rows]
 
 
 @pytest.fixture(scope="module")

@@ -26,18 +26,18 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     pos = _skip_assertions(pattern, 0)
     if pos is None or pos >= len(pattern):
         return None
-    if pattern[pos] == "(" and len(_split_top(pattern[pos:])) == 1:  # "(?:a|b)c", not "(?:a|b)c|d"
+    if pattern[pos] == "(" and len(top_level_branches(pattern[pos:])) == 1:  # "(?:a|b)c", not "(?:a|b)c|d"
         end = _group_end(pattern, pos)
         if end is None or (end + 1 < len(pattern) and pattern[end + 1] in _QUANTIFIERS):
             return None
         body_start = _group_body(pattern, pos)
         if body_start is None:
             return None
-        branches = _split_top(pattern[body_start:end])
+        branches = top_level_branches(pattern[body_start:end])
         if len(branches) == 1:
             return None
     else:
-        branches = _split_top(pattern[pos:])
+        branches = top_level_branches(pattern[pos:])
     prefixes = [_literal_prefix(branch) for branch in branches]
     if not prefixes or not all(prefixes) or len(set(prefixes)) == 1:
         return None  # a single literal start the regex engine finds by itself as fast
@@ -104,7 +104,7 @@ def _group_end(pattern: str, pos: int) -> int | None:
     return None
 
 
-def _split_top(body: str) -> list[str]:
+def top_level_branches(body: str) -> list[str]:
     """`body` split at the `|` that are outside groups and classes."""
     cuts = [i for i, char, depth in _syntax(body, 0) if char == "|" and depth == 0]
     return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]

@@ -8,6 +8,7 @@ user can open, so the normaliser records where each normalised character came fr
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -130,3 +131,13 @@ def _normalize_slow(original: str) -> Normalized:
     if len(composed) == len(text):
         text = composed
     return Normalized(_fix_tone_placement(text), original, tuple(n_starts), tuple(n_ends), tuple(o_starts), tuple(o_ends))
+
+
+@functools.lru_cache(maxsize=2)
+def lowered(text: str) -> str:
+    """`text` in lower case with the same offsets, made once per text for every stage that
+    matches on it (a letter whose lower case is two characters, such as "İ", stays as it is)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .normalize import lowered
 from .rules import RuleSet
 
 _LEAD_CHARS = 400
@@ -72,9 +73,9 @@ def detect_period(text: str, rules: RuleSet) -> Period:
     """Year and span of the report in `text` (normalised)."""
     best = None  # (score, -position, span, year, rule id)
     best_with_year = None
-    lowered = text.lower()
+    lower = lowered(text)
     for rule in rules.of_kind("period"):
-        for m in rule.finditer("pattern", text, lowered):
+        for m in rule.finditer("pattern", text, lower):
             score = float(rule.get("weight")) + (_LEAD_BONUS if m.start() < _LEAD_CHARS else 0)
             year = _cue_year(rule, m)
             key = (score, -m.start())

@@ -17,6 +17,7 @@ import regex
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .intervals import Intervals
 from .rules import RuleSet
+from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
 from .segment import sentence_spans, tokens, window_after
 
@@ -83,12 +84,12 @@ class Candidate:
 
 def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
     spans = []
-    lowered = text.lower()
+    lower = lowered(text)
     for rule in rules.of_kind("mask"):
         p = rule.patterns
         if "requires" in p and not p["requires"].search(text):
             continue
-        for m in rule.finditer("pattern", text, lowered):
+        for m in rule.finditer("pattern", text, lower):
             before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
             after = text[m.end() : m.end() + _CONTEXT_CHARS]
             if "before" in p and not p["before"].search(before):
@@ -108,10 +109,10 @@ def _scope_spans(text: str, sentences: list[tuple[int, int]], rules: RuleSet,
     """Stretches of text whose figures are targets or belong to another period."""
     spans = []
     starts = [s for s, _ in sentences]
-    lowered = text.lower()
+    lower = lowered(text)
     for rule in rules.of_kind("scope"):
         p = rule.patterns
-        for m in rule.finditer("cue", text, lowered):
+        for m in rule.finditer("cue", text, lower):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= sentences[i][1]:
                 continue
@@ -151,14 +152,12 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
             cand.percent, cand.plain, cand.num_end = True, False, m.end()
         found.append(cand)
     counted = rules.lexicons.get("counted_nouns", frozenset())
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters lower-case to two characters; keep offsets exact
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for start, end in word_numeral_spans(lowered):
-        value = parse_words(lowered[start:end].split())
+    lower = lowered(text)
+    for start, end in word_numeral_spans(lower):
+        value = parse_words(lower[start:end].split())
         if value is None or (text[start].isupper() and not _sentence_initial(text, start)):
             continue
-        following = _NEXT_SYLLABLES.match(lowered, end)
+        following = _NEXT_SYLLABLES.match(lower, end)
         if not following or not (following.group(1) in counted or " ".join(following.group().split()) in counted):
             continue  # cheap check first: most "năm" are years ("năm 2022", "năm qua")
         window = window_after(text, end)
@@ -178,7 +177,7 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     return kept
 
 
-def word_numeral_spans(lowered: str) -> list[tuple[int, int]]:
+def word_numeral_spans(lower: str) -> list[tuple[int, int]]:
     """Runs of number words ("hai", "một trăm linh năm") in lower-cased text, each word whole.
 
     Found with `str.find` per number word, which is several times faster than a regex
@@ -187,16 +186,16 @@ def word_numeral_spans(lowered: str) -> list[tuple[int, int]]:
     """
     ends: dict[int, int] = {}
     for word in _NUMBER_WORDS:
-        at = lowered.find(word)
+        at = lower.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not _is_word_char(lowered[at - 1])) and \
-                    (end == len(lowered) or not _is_word_char(lowered[end])):
+            if (at == 0 or not _is_word_char(lower[at - 1])) and \
+                    (end == len(lower) or not _is_word_char(lower[end])):
                 ends[at] = end
-            at = lowered.find(word, end)
+            at = lower.find(word, end)
     runs: list[list[int]] = []
     for at in sorted(ends):
-        if runs and at >= runs[-1][1] and lowered[runs[-1][1] : at].strip(" \t") == "" and at > runs[-1][1]:
+        if runs and at > runs[-1][1] and lower[runs[-1][1] : at].strip(" \t") == "":
             runs[-1][1] = ends[at]
         elif not runs or at >= runs[-1][1]:
             runs.append([at, ends[at]])
@@ -215,8 +214,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _any(rules: RuleSet, kind: str, key: str, context: str) -> bool:
     """Whether any `kind` rule's `key` pattern matches `context` (one combined search)."""
-    pattern, lowered = rules.any_of(kind, key)
-    if lowered:
+    pattern, for_lower_case = rules.any_of(kind, key)
+    if for_lower_case:
         lower = context.lower()
         return pattern.search(lower if len(lower) == len(context) else context) is not None
     return pattern.search(context) is not None

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import regex
 import yaml
 
-from .literals import finditer_from, literal_starts
+from .literals import finditer_from, literal_starts, top_level_branches
 
 QUALIFIERS = ("exact", "approx", "over", "under", "at_least")
 
@@ -172,25 +172,7 @@ def _ends_anchored(pattern: str) -> bool:
     """Whether every match of `pattern` ends at `$`: it ends with an unescaped `$` and has no
     `|` outside groups and classes."""
     body = pattern.rstrip()
-    if not body.endswith("$") or body.endswith("\\$"):
-        return False
-    depth, escaped, in_class = 0, False, False
-    for char in body:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return False
-    return True
+    return body.endswith("$") and not body.endswith("\\$") and len(top_level_branches(body)) == 1
 
 
 def _compile(pattern: str, where: str) -> regex.Pattern | EndAnchored:

@@ -67,9 +67,3 @@ INDICATOR_COLUMNS = tuple(INDICATORS_SCHEMA.names)
 # A document on its way to the tables: its documents row, and its indicator rows as tuples in
 # INDICATOR_COLUMNS order (lighter than dicts to send between processes).
 DocumentResult = tuple[dict[str, Any], list[tuple]]
-
-
-def as_tuples(rows: list[dict[str, Any]]) -> list[tuple]:
-    return [tuple(row[c] for c in INDICATOR_COLUMNS) for row in rows]
-
-

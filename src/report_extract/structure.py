@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from .intervals import Intervals
+from .normalize import lowered
 from .quantities import Quantity
 from .rules import RuleSet
 from .segment import sentence_spans
@@ -64,10 +65,10 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
     ends = [end for _, end in sentences]
     closing = {o: c for o, c, _ in pairs.items}
     cues = []
-    lowered = text.lower()
+    lower = lowered(text)
     for rule in rules.of_kind("breakdown"):
         p = rule.patterns
-        for m in rule.finditer("cue", text, lowered):
+        for m in rule.finditer("cue", text, lower):
             if "unless_after" in p and p["unless_after"].search(text[m.end() : m.end() + 80]):
                 continue
             if rule.get("scope") == "parenthesis":
