@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from report_extract.literals import finditer_from, literal_starts
+from report_extract.literals import finditer_from, literal_ends, literal_starts
 from report_extract.normalize import normalize
-from report_extract.rules import load_rules
+from report_extract.rules import EndAnchored, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,3 +63,49 @@ def test_overlapping_literal_hits_give_finditer_matches():
     for text in ["aaaaab", "abaab", "aab aaa", "baaab"]:
         assert [m.span() for m in finditer_from(pattern, text, ("aa", "ab"))] == \
             [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern,ends,trailing", [
+    (r"(?:thứ|hạng)[ \t]*$", ("hạng", "thứ"), "\t\n "),
+    (r"(?i)(?:Thứ|HẠNG)[ \t]*$", ("hạng", "thứ"), "\t\n "),  # compared case-folded
+    (r"(?:^|[^\p{L}])(?:[Nn]ghị quyết|Ban [Cc]hỉ đạo)[ \t]*$", ("hỉ đạo", "ghị quyết"), "\t\n "),
+    (r"(?:lượt xem|hôm nay)[ \t]*[:：]?[ \t]*\(?$", ("hôm nay", "lượt xem"), "\t\n (:："),
+    (r"/[ \t]*$", ("/",), "\t\n "),
+    (r"(?:gần|khoảng)(?:[ \t]+(?:được|đạt))*[ \t]*$", ("gần", "khoảng", "được", "đạt"), "\t\n "),  # may end either way
+    (r"(?:hơn|trên)\s*$", ("hơn", "trên"), None),
+    (r"(?:\p{L}|/)$", None, None),  # a letter class last
+    (r"(?:trong |cho )?$", None, None),  # may be empty
+    (r"(?:trong |cho )$", ("trong ", "cho "), "\n"),  # nothing may trail
+    (r"(?:ab)?c?$", None, None),
+    (r"ab(?=c)$", None, None),
+    (r"(?i:ab)$", None, None),  # scoped flags are not looked into
+    (r"(?i)(?:ab)[a]*$", None, None),  # a cased trailing character
+    (r"a[b-d]*$", None, None),  # a range
+    (r"ab\$", None, None),  # not anchored
+    (r"a|b$", None, None),  # top-level alternatives: only the last is anchored
+])
+def test_literal_ends(pattern, ends, trailing):
+    found = literal_ends(pattern)
+    if ends is None:
+        assert found is None
+    else:
+        assert found is not None and set(found.ends) == set(ends)
+        if trailing is not None:
+            assert found.trailing == trailing
+
+
+def test_end_prefilter_turns_down_only_contexts_the_pattern_rejects():
+    """Every end-anchored rule pattern, and each combination of them, with its literal
+    prefilter gives what the regex alone gives, on the context before every character of
+    the samples, the test corpus and all rule examples."""
+    rules, texts = load_rules(), _texts()
+    contexts = {text[max(0, i - 80) : i] for text in texts for i in range(len(text) + 1)}
+    contexts |= {context.lower() for context in contexts}
+    anchored = [pattern for kind in rules.rules.values() for rule in kind for pattern in rule.patterns.values()
+                if isinstance(pattern, EndAnchored) and pattern.ends is not None]
+    anchored += [pattern for kind, key in rules._combined for pattern, _ in rules.any_of(kind, key)
+                 if isinstance(pattern, EndAnchored) and pattern.ends is not None]
+    assert len(anchored) >= 20
+    for pattern in anchored:
+        turned_down = [c for c in contexts if not pattern.ends.may_match(c)]
+        assert turned_down and not [c for c in turned_down if pattern.compiled.match(c)], pattern.pattern

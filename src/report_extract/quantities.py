@@ -213,12 +213,18 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _any(rules: RuleSet, kind: str, key: str, context: str) -> bool:
-    """Whether any `kind` rule's `key` pattern matches `context` (one combined search)."""
-    pattern, for_lower_case = rules.any_of(kind, key)
-    if for_lower_case:
-        lower = context.lower()
-        return pattern.search(lower if len(lower) == len(context) else context) is not None
-    return pattern.search(context) is not None
+    """Whether any `kind` rule's `key` pattern matches `context` (a few combined searches)."""
+    lower = None
+    for pattern, for_lower_case in rules.any_of(kind, key):
+        if for_lower_case:
+            if lower is None:
+                lower = context.lower()
+            found = pattern.search(lower if len(lower) == len(context) else context)
+        else:
+            found = pattern.search(context)
+        if found is not None:
+            return True
+    return False
 
 
 class _RejectCheck(NamedTuple):

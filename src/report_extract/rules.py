@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import regex
 import yaml
 
-from .literals import finditer_from, literal_starts, top_level_branches
+from .literals import LiteralEnds, finditer_from, literal_ends, literal_starts, top_level_branches
 
 QUALIFIERS = ("exact", "approx", "over", "under", "at_least")
 
@@ -102,37 +102,52 @@ class RuleSet:
     lexicons: dict[str, frozenset[str]]
     indicator_keys: dict[str, dict[str, Any]]
     units: dict[str, Any]
-    _combined: dict[tuple[str, str], tuple[regex.Pattern | EndAnchored, bool]] = field(
+    _combined: dict[tuple[str, str], tuple[tuple[regex.Pattern | EndAnchored, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
 
-    def any_of(self, kind: str, key: str) -> tuple[regex.Pattern | EndAnchored, bool]:
-        """One pattern that matches wherever any `kind` rule's `key` pattern does (right to
-        left when they are all anchored at the end): one search rules most of them out.
+    def any_of(self, kind: str, key: str) -> tuple[tuple[regex.Pattern | EndAnchored, bool], ...]:
+        """Patterns that together match wherever any `kind` rule's `key` pattern does: one
+        search each rules most of them out.
 
-        Returns the pattern and whether it is meant for lower-cased text: when every rule
-        has a lower-case twin, the combination of the twins is much faster.
+        Each comes with whether it is meant for lower-cased text: when every rule has a
+        lower-case twin, the combination of the twins is much faster. Patterns anchored at
+        the end are combined right to left, those with literal ends apart from the rest, so
+        that most contexts are turned down by the literals alone.
         """
         cache_key = (kind, key)
         if cache_key not in self._combined:
             rules = [rule for rule in self.of_kind(kind) if key in rule.patterns]
-            lowered = bool(rules) and all(key + "@lower" in rule.patterns for rule in rules)
-            parts = []
-            for rule in rules:
-                pattern = rule.patterns[key + "@lower" if lowered else key]
-                source = pattern.pattern
-                if source.startswith("(?i)"):
-                    source = f"(?i:{source[4:]})"
-                elif pattern.flags & regex.IGNORECASE:
-                    source = f"(?i:{source})"
-                parts.append(f"(?:{source})")
             anchored = bool(rules) and all(isinstance(rule.patterns[key], EndAnchored) for rule in rules)
-            reverse = all(rule.patterns[key].flags & regex.REVERSE for rule in rules)
-            combined = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
-            self._combined[cache_key] = (EndAnchored(combined) if anchored else combined, lowered)
+            if anchored:
+                with_ends = [rule for rule in rules if rule.patterns[key].ends is not None]
+                groups = [group for group in (with_ends, [rule for rule in rules if rule not in with_ends]) if group]
+            else:
+                groups = [rules]
+            self._combined[cache_key] = tuple(_combine(group, key, anchored) for group in groups)
         return self._combined[cache_key]
+
+
+def _combine(rules: list[Rule], key: str, anchored: bool) -> tuple[regex.Pattern | EndAnchored, bool]:
+    """One pattern for the `key` patterns of `rules`, and whether it is for lower-cased text."""
+    lowered = bool(rules) and all(key + "@lower" in rule.patterns for rule in rules)
+    parts = []
+    for rule in rules:
+        pattern = rule.patterns[key + "@lower" if lowered else key]
+        source = pattern.pattern
+        if source.startswith("(?i)"):
+            source = f"(?i:{source[4:]})"
+        elif pattern.flags & regex.IGNORECASE:
+            source = f"(?i:{source})"
+        parts.append(f"(?:{source})")
+    reverse = all(rule.patterns[key].flags & regex.REVERSE for rule in rules)
+    combined = regex.compile("|".join(parts) or "(?!)", regex.REVERSE if reverse else 0)
+    if not anchored:
+        return combined, lowered
+    ends = [rule.patterns[key + "@lower" if lowered else key].ends for rule in rules]
+    return EndAnchored(combined, LiteralEnds.union(ends) if all(ends) else None), lowered
 
 
 def default_rules_dir() -> Path:
@@ -153,16 +168,30 @@ class EndAnchored:
     """A pattern that can only match at the end of the text (`…$`, no top-level `|`).
 
     It is compiled right to left and `search` tries the one place a match can be, the end,
-    instead of every position: the `before` contexts of most rules are of this kind.
+    instead of every position: the `before` contexts of most rules are of this kind. When
+    its matches must end with known literals (`literals.literal_ends`), contexts that do
+    not are turned down without running the regex engine.
     """
 
-    __slots__ = ("compiled", "pattern", "flags")
+    __slots__ = ("compiled", "pattern", "flags", "ends")
 
-    def __init__(self, compiled: regex.Pattern):
+    def __init__(self, compiled: regex.Pattern, ends: LiteralEnds | None = None):
         self.compiled, self.pattern, self.flags = compiled, compiled.pattern, compiled.flags
+        self.ends = ends
+
+    @classmethod
+    def of(cls, pattern: str) -> "EndAnchored":
+        compiled = regex.compile(pattern, regex.REVERSE)
+        ends = literal_ends(pattern)
+        if ends is not None and compiled.flags & regex.IGNORECASE and not ends.folded:
+            ends = None  # case-insensitive by a flag the analysis did not see
+        return cls(compiled, ends)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return self.compiled.match(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        if self.ends is not None and not self.ends.may_match(text if pos == 0 and end == len(text) else text[pos:end]):
+            return None
+        return self.compiled.match(text, pos, end)
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         return self.compiled.finditer(text)
@@ -178,7 +207,7 @@ def _ends_anchored(pattern: str) -> bool:
 def _compile(pattern: str, where: str) -> regex.Pattern | EndAnchored:
     try:
         if _ends_anchored(pattern):
-            return EndAnchored(regex.compile(pattern, regex.REVERSE))
+            return EndAnchored.of(pattern)
         if pattern.rstrip().endswith("$") and not pattern.rstrip().endswith("\\$"):
             return regex.compile(pattern, regex.REVERSE)  # right to left finds an end match sooner
         return regex.compile(pattern)
