@@ -1,14 +1,15 @@
-"""read_document: pick the reader by content first and suffix second, and never raise."""
+"""read_document: pick the reader by content first and suffix second, and never raise.
+
+The PDF, Word and HTML parsers are imported when a file needs one: together they take
+half a second to import, which a run over plain-text reports need not pay.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from report_extract.ingest import sniff
-from report_extract.ingest.docx import read_docx
 from report_extract.ingest.encodings import NotTextError, decode_bytes
-from report_extract.ingest.html import read_html
-from report_extract.ingest.pdf import read_pdf
 from report_extract.ingest.result import Ingested, failed
 from report_extract.ingest.text import read_text
 
@@ -47,9 +48,13 @@ def _read_content(data: bytes, claimed: str) -> Ingested:
         return failed(claimed, "empty", "file is empty" if not data else "file contains only whitespace")
     container = sniff.sniff_container(data)
     if container == sniff.PDF:
+        from report_extract.ingest.pdf import read_pdf
+
         return read_pdf(data)
     if container == sniff.ZIP:
         if claimed == "docx" or sniff.is_word_zip(data):
+            from report_extract.ingest.docx import read_docx
+
             return read_docx(data)
         return failed("unknown", "unsupported", "zip archive that is not a Word .docx document")
     if container == sniff.OLE2:
@@ -70,5 +75,7 @@ def _read_text_like(data: bytes, claimed: str) -> Ingested:
             return failed(claimed, "error", reason)
         return failed("unknown", "error", str(exc))
     if sniff.looks_like_html(decoded.text, claimed):
+        from report_extract.ingest.html import read_html
+
         return read_html(data)
     return read_text(decoded, "md" if claimed == "md" else "txt")
