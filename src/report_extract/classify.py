@@ -4,8 +4,11 @@ A rule matches when the counted noun starts with one of its `nouns`, its context
 (`before`: the clause before the number; `after`: the clause after the noun; either may
 match), and the value is in range. The most specific match wins: priority first, then the
 rule with context, then the longest noun. A part of a breakdown with the same noun as its
+total is then filed like the total (`structure.py`: "57 đảng viên nữ" of "108 đảng viên").
 """
 from __future__ import annotations
+
+from typing import Any, NamedTuple
 
 import regex
 
@@ -47,12 +50,44 @@ def _rules_by_noun(rules: RuleSet) -> tuple[dict[str, list[Rule]], list[Rule]]:
 _INDEX: dict[str, tuple[dict[str, list[Rule]], list[Rule]]] = {}
 
 
-_CANDIDATES: dict[tuple[str, str, int], tuple[tuple[Rule, int], ...]] = {}
+class _Check(NamedTuple):
+    """An indicator rule's conditions, unpacked once; `score` orders rules by specificity."""
+
+    rule: Rule
+    score: tuple[int, int, int]  # priority, whether it has context, length of its noun
+    low: float | None
+    high: float | None
+    before: Any
+    after: Any
+    unless_before: Any
+    unless_after: Any
+
+    def holds(self, q: Quantity, context: "_Context") -> bool:
+        if (self.low is not None and q.value < self.low) or (self.high is not None and q.value > self.high):
+            return False
+        if (self.before is not None or self.after is not None) and not (
+                (self.before is not None and self.before.search(context.before))
+                or (self.after is not None and self.after.search(context.after))):
+            return False
+        return not ((self.unless_before is not None and self.unless_before.search(context.before))
+                    or (self.unless_after is not None and self.unless_after.search(context.after)))
+
+
+def _check(rule: Rule, noun_len: int) -> _Check:
+    p = rule.patterns
+    low, high = rule.get("min_value"), rule.get("max_value")
+    return _Check(rule, (int(rule.get("priority", 0)), int("before" in p or "after" in p), noun_len),
+                  None if low is None else float(low), None if high is None else float(high),
+                  p.get("before"), p.get("after"), p.get("unless_before"), p.get("unless_after"))
+
+
+_CANDIDATES: dict[tuple[str, str, int], tuple[_Check, ...]] = {}
 _CANDIDATES_KEPT = 50_000  # nouns recur: the lookups of this many are remembered
 
 
-def _candidates(q: Quantity, rules: RuleSet) -> tuple[tuple[Rule, int], ...]:
-    """Rules whose noun is the quantity's first word(s), with that noun's length.
+def _candidates(q: Quantity, rules: RuleSet) -> tuple[_Check, ...]:
+    """Rules whose noun is the quantity's first word(s), the most specific first (in file
+    order among equals), so the first that holds is the one to take.
 
     Never a part of the first word: "đồng" does not match the word "đồng chí". A rule's
     noun may reach into the next word ("đêm nhạc" matches "đêm" + "nhạc thiện nguyện").
@@ -63,10 +98,11 @@ def _candidates(q: Quantity, rules: RuleSet) -> tuple[tuple[Rule, int], ...]:
     if found is None:
         by_noun, any_noun = _rules_by_noun(rules)
         syllables = q.noun.split()
-        matched = [(rule, 1) for rule in any_noun]
+        matched = [_check(rule, 1) for rule in any_noun]
         for size in range(first_word_size, len(syllables) + 1):
             prefix = " ".join(syllables[:size])
-            matched.extend((rule, len(prefix)) for rule in by_noun.get(prefix, ()))
+            matched.extend(_check(rule, len(prefix)) for rule in by_noun.get(prefix, ()))
+        matched.sort(key=lambda check: check.score, reverse=True)  # stable: file order among equals
         if len(_CANDIDATES) >= _CANDIDATES_KEPT:
             _CANDIDATES.clear()
         found = _CANDIDATES[key] = tuple(matched)
@@ -94,30 +130,13 @@ class _Context:
         return self._after
 
 
-def _matches(rule: Rule, noun_len: int, q: Quantity, context: _Context) -> tuple[int, int, int] | None:
-    p = rule.patterns
-    low, high = rule.get("min_value"), rule.get("max_value")
-    if (low is not None and q.value < float(low)) or (high is not None and q.value > float(high)):
-        return None
-    has_context = "before" in p or "after" in p
-    if has_context and not (("before" in p and p["before"].search(context.before))
-                            or ("after" in p and p["after"].search(context.after))):
-        return None
-    if ("unless_before" in p and p["unless_before"].search(context.before)) or \
-            ("unless_after" in p and p["unless_after"].search(context.after)):
-        return None
-    return int(rule.get("priority", 0)), int(has_context), noun_len
-
-
 def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:
     """The most specific indicator rule that matches `q`, if any."""
     context = _Context(text, q)
-    best: tuple[tuple[int, int, int], Rule] | None = None
-    for rule, noun_len in _candidates(q, rules):
-        score = _matches(rule, noun_len, q, context)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, rule)
-    return best[1] if best else None
+    for check in _candidates(q, rules):
+        if check.holds(q, context):
+            return check.rule
+    return None
 
 
 def classify(text: str, quantities: list[Quantity], rules: RuleSet) -> None:
