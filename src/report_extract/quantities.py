@@ -139,17 +139,20 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
     """Digit numerals (with scale words and %) and numerals written in words."""
     found = []
     for m in NUMERAL.finditer(text):
-        digits_end = m.start("scale") if m.group("scale") else m.start("percent") if m.group("percent") else m.end()
-        raw = text[m.start() : digits_end]
+        start, end = m.span()
+        scale_at, percent_at = m.start("scale"), m.start("percent")  # -1 when absent; never empty
+        digits_end = scale_at if scale_at >= 0 else percent_at if percent_at >= 0 else end
+        raw = text[start:digits_end]
         value = parse_digits(raw)
-        cand = Candidate(m.start(), digits_end, raw, value, plain=raw.isdigit())
-        if value is not None and m.group("scale"):
-            cand.value = parse_scaled(value, m.group("scale"))
-            cand.num_end = m.end()
+        cand = Candidate(start, digits_end, raw, value, raw.isdigit())
+        if value is not None and scale_at >= 0:
+            scale = text[scale_at:end]
+            cand.value = parse_scaled(value, scale)
+            cand.num_end = end
             cand.scaled, cand.plain = True, False
-            cand.money_scale = _THOUSANDS_ONLY.match(m.group("scale")) is None
-        elif m.group("percent"):
-            cand.percent, cand.plain, cand.num_end = True, False, m.end()
+            cand.money_scale = _THOUSANDS_ONLY.match(scale) is None
+        elif percent_at >= 0:
+            cand.percent, cand.plain, cand.num_end = True, False, end
         found.append(cand)
     counted = rules.lexicons.get("counted_nouns", frozenset())
     lower = lowered(text)
@@ -320,6 +323,8 @@ def _by_rule_order(spans: list[tuple[int, int, str]], rules: tuple) -> Intervals
 
 def _first_rule(spans: Intervals[tuple[int, str]], pos: int) -> str | None:
     """Of the rules whose stretches cover `pos`, the one listed first in its file."""
+    if not spans.items:
+        return None  # most reports have no targets or quotes of earlier years
     hits = [payload for _, _, payload in spans.covering(pos)]
     return min(hits)[1] if hits else None
 
