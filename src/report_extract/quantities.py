@@ -245,17 +245,23 @@ class _RejectCheck(NamedTuple):
     unless_nouns: Any
 
 
-_REJECT_CHECKS: dict[str, tuple[_RejectCheck, ...]] = {}
+_REJECT_CHECKS: dict[tuple[str, bool, bool, bool], tuple[_RejectCheck, ...]] = {}
 
 
-def _reject_checks(rules: RuleSet) -> tuple[_RejectCheck, ...]:
-    if rules.version not in _REJECT_CHECKS:
-        _REJECT_CHECKS[rules.version] = tuple(
-            _RejectCheck(rule.id, p.get("before"), p.get("after"), p.get("number"), "plain_number" in rule.spec,
-                         "no_noun" in rule.spec, p.get("noun_in"), p.get("unless_before"), p.get("unless_after"),
-                         rule.get("unless_noun_in"))
-            for rule in rules.of_kind("reject") for p in [rule.patterns])
-    return _REJECT_CHECKS[rules.version]
+def _reject_checks(rules: RuleSet, plain: bool, has_noun: bool, any_before: bool) -> tuple[_RejectCheck, ...]:
+    """The context rules, in file order, that can apply to a figure of this kind: those for
+    plain numbers only when it is one, those for figures without a noun only when it has
+    none, those with a `before` context only when some `before` context matched."""
+    key = (rules.version, plain, has_noun, any_before)
+    if key not in _REJECT_CHECKS:
+        _REJECT_CHECKS[key] = tuple(
+            check for rule in rules.of_kind("reject") for p in [rule.patterns]
+            for check in [_RejectCheck(rule.id, p.get("before"), p.get("after"), p.get("number"),
+                                       "plain_number" in rule.spec, "no_noun" in rule.spec, p.get("noun_in"),
+                                       p.get("unless_before"), p.get("unless_after"), rule.get("unless_noun_in"))]
+            if (plain or not check.plain_only) and not (has_noun and check.no_noun)
+            and (any_before or check.before is None))
+    return _REJECT_CHECKS[key]
 
 
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
@@ -268,13 +274,9 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     line_start = text.rfind("\n", 0, cand.start) + 1
     before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
-    any_before = _any(rules, "reject", "before", before)
     any_after = None
-    for check in _reject_checks(rules):
-        if check.before is not None and not any_before:
-            continue
-        if (check.plain_only and not cand.plain) or (check.no_noun and cand.noun) \
-                or (check.noun_in is not None and cand.noun not in check.noun_in):
+    for check in _reject_checks(rules, cand.plain, bool(cand.noun), _any(rules, "reject", "before", before)):
+        if check.noun_in is not None and cand.noun not in check.noun_in:
             continue
         if check.after is not None:
             if any_after is None:

@@ -117,8 +117,8 @@ class RuleSet:
         the end are combined right to left, those with literal ends apart from the rest, so
         that most contexts are turned down by the literals alone.
         """
-        cache_key = (kind, key)
-        if cache_key not in self._combined:
+        found = self._combined.get((kind, key))
+        if found is None:
             rules = [rule for rule in self.of_kind(kind) if key in rule.patterns]
             anchored = bool(rules) and all(isinstance(rule.patterns[key], EndAnchored) for rule in rules)
             if anchored:
@@ -126,8 +126,8 @@ class RuleSet:
                 groups = [group for group in (with_ends, [rule for rule in rules if rule not in with_ends]) if group]
             else:
                 groups = [rules]
-            self._combined[cache_key] = tuple(_combine(group, key, anchored) for group in groups)
-        return self._combined[cache_key]
+            found = self._combined[(kind, key)] = tuple(_combine(group, key, anchored) for group in groups)
+        return found
 
 
 def _combine(rules: list[Rule], key: str, anchored: bool) -> tuple[regex.Pattern | EndAnchored, bool]:
@@ -304,7 +304,14 @@ def load_rules(root: str | Path | None = None) -> RuleSet:
     Loaded once per process and folder, however the folder is named: workers asking for
     the folder by its path reuse what their parent loaded before forking.
     """
+    if root and os.path.isabs(root):
+        return _load_absolute(os.fspath(root))  # what workers pass, once per file: no path resolving
     return _load_rules(Path(root).resolve() if root else default_rules_dir().resolve())
+
+
+@functools.lru_cache(maxsize=16)
+def _load_absolute(root: str) -> RuleSet:
+    return _load_rules(Path(root).resolve())
 
 
 @functools.lru_cache(maxsize=4)
