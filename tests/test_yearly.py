@@ -86,3 +86,15 @@ def test_a_document_split_across_read_batches_still_counts_its_repeats_once(tmp_
     write_outputs(tmp_path / "out", iter(docs), {})
     row, = pq.read_table(tmp_path / "out" / "yearly.parquet").to_pylist()
     assert (row["value"], row["n_figures"], row["n_documents"]) == (28.0, 4, 2)
+
+
+def test_threads_give_the_same_table_in_year_order(tmp_path):
+    """Year partitions worked on by several threads come out as one thread makes them."""
+    docs = [_doc(f"y{year}", year, "year", "Hội Nông dân huyện A", [("members_new", year - 2000, "hội viên")])
+            for year in (2021, 2019, 2022, 2020)]
+    write_outputs(tmp_path / "out", iter(docs), {})
+    indicators = tmp_path / "out" / "indicators"
+    one = [t.to_pylist() for t in yearly.yearly_tables(indicators, {"members_new": "sum"})]
+    three = [t.to_pylist() for t in yearly.yearly_tables(indicators, {"members_new": "sum"}, threads=3)]
+    assert three == one
+    assert [(rows[0]["year"], rows[0]["value"]) for rows in one] == [(2019, 19), (2020, 20), (2021, 21), (2022, 22)]

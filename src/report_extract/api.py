@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
             executor.close()  # workers go before the yearly table is built: their memory is not needed
 
         aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
-        write_outputs(out_dir, results(), aggregates)
+        threads = min(max(1, jobs), os.cpu_count() or 1)  # for the yearly table: the workers are gone by then
+        write_outputs(out_dir, results(), aggregates, threads)
     finally:
         executor.close()
     return summary

@@ -23,11 +23,12 @@ _BATCH_ROWS = 20_000  # indicator rows held in memory before they are written
 _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 
 
-def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str]) -> int:
+def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str],
+                  threads: int = 1) -> int:
     """Stream (document row, indicator rows) pairs into the three tables; publish atomically.
 
     Rows keep the order they arrive in (input order), so equal inputs give equal files.
-    Returns the number of documents written.
+    The yearly table is computed with `threads` threads. Returns the number of documents written.
     """
     _return_freed_memory()
     out_dir = Path(out_dir)
@@ -50,7 +51,7 @@ def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggreg
             if doc_buffer:
                 documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
         with pq.ParquetWriter(staging / "yearly.parquet", YEARLY_SCHEMA) as yearly:
-            for table in yearly_tables(staging / "indicators", aggregates):
+            for table in yearly_tables(staging / "indicators", aggregates, threads):
                 yearly.write_table(table)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

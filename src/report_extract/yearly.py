@@ -13,6 +13,7 @@ result's cells, never a partition's rows, however many files there are.
 from __future__ import annotations
 
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -38,17 +39,28 @@ def unit_key(unit: str) -> str:
     return " ".join(letters.split())
 
 
-def yearly_tables(indicators: Path, aggregates: dict[str, str]) -> Iterator[pa.Table]:
-    """The yearly table from the written indicators, one year partition at a time."""
-    for part in sorted(indicators.glob("year=*")):
-        year_text = part.name.split("=", 1)[1]
-        if not year_text.isdigit():
-            continue  # reports without a year have no place in a yearly table
-        files = sorted(part.glob("*.parquet"))
-        widest = _widest_spans(files)
-        partials = [_reduce(rows) for rows in _whole_documents(files, widest)]
-        if partials:
-            yield _year_table(int(year_text), partials, aggregates)
+def yearly_tables(indicators: Path, aggregates: dict[str, str], threads: int = 1) -> Iterator[pa.Table]:
+    """The yearly table from the written indicators, a year partition at a time, in year order.
+
+    With `threads` > 1 that many partitions are worked on at once: Arrow releases the GIL
+    while it reads and groups, so threads use that many cores.
+    """
+    years = [part for part in sorted(indicators.glob("year=*"))
+             if part.name.split("=", 1)[1].isdigit()]  # reports without a year have no place here
+    if threads <= 1:
+        tables: Iterator[pa.Table | None] = (_partition_table(part, aggregates) for part in years)
+        yield from (table for table in tables if table is not None)
+        return
+    with ThreadPoolExecutor(threads) as pool:
+        yield from (table for table in pool.map(_partition_table, years, [aggregates] * len(years))
+                    if table is not None)
+
+
+def _partition_table(part: Path, aggregates: dict[str, str]) -> pa.Table | None:
+    files = sorted(part.glob("*.parquet"))
+    widest = _widest_spans(files)
+    partials = [_reduce(rows) for rows in _whole_documents(files, widest)]
+    return _year_table(int(part.name.split("=", 1)[1]), partials, aggregates) if partials else None
 
 
 def _counted(batch: pa.RecordBatch | pa.Table) -> pa.Table:
