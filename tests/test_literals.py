@@ -83,6 +83,9 @@ def test_overlapping_literal_hits_give_finditer_matches():
     (r"a[b-d]*$", None, None),  # a range
     (r"ab\$", None, None),  # not anchored
     (r"a|b$", None, None),  # top-level alternatives: only the last is anchored
+    (r"\x41$", None, None),  # escapes longer than two characters are not taken apart
+    (r"(a)b\12$", None, None),
+    (r"thứ\d$", None, None),
 ])
 def test_literal_ends(pattern, ends, trailing):
     found = literal_ends(pattern)

@@ -195,6 +195,7 @@ class LiteralEnds(NamedTuple):
 
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # the last is U+3000
 _CLASS_ESCAPES = {"s": _WHITESPACE, "t": "\t", "n": "\n"}  # escapes for a few characters
+_ONE_CHARACTER_ESCAPES = set("dDwWSbBAZrfv")  # classes and assertions written in two characters
 
 
 def literal_ends(pattern: str) -> LiteralEnds | None:
@@ -275,8 +276,10 @@ def _atoms(sequence: str) -> list[_Atom] | None:
                 if close < 0:
                     return None
                 kind, text, i = "other", sequence[i : close + 1], close + 1
-            else:
+            elif escaped in _ONE_CHARACTER_ESCAPES:
                 kind, text, i = "other", sequence[i : i + 2], i + 2
+            else:
+                return None  # \x41, \u00e0, \N{…}, back references: longer than they look
         elif char == "[":
             close = _class_end(sequence, i)
             if close is None:
