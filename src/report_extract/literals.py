@@ -117,22 +117,38 @@ def top_level_branches(body: str) -> list[str]:
 def _syntax(pattern: str, pos: int) -> Iterator[tuple[int, str, int]]:
     """(index, character, group depth before it) for each character from `pos` that is
     neither escaped nor inside a character class: the pattern's own structure."""
-    depth, i, in_class = 0, pos, False
+    depth, i = 0, pos
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern.startswith(("[]", "[^]"), i):
-                i += 1 if pattern[i + 1] == "]" else 2  # a "]" first in a class is literal
+        if char == "[":
+            close = _class_end(pattern, i)
+            if close is None:
+                return  # an unclosed class runs to the end
+            i = close
         else:
             yield i, char, depth
             depth += 1 if char == "(" else -1 if char == ")" else 0
         i += 1
+
+
+def _class_end(pattern: str, start: int) -> int | None:
+    """Index of the "]" closing the class that opens at `start` (a "]" first in it is literal)."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "]":
+            return i
+        else:
+            i += 1
+    return None
 
 
 def _literal_prefix(branch: str) -> str:
@@ -324,22 +340,6 @@ def _quantifier(sequence: str, i: int) -> tuple[int, bool, int]:
     if i < len(sequence) and sequence[i] in "?+":  # lazy or possessive
         i += 1
     return count, True, i
-
-
-def _class_end(sequence: str, start: int) -> int | None:
-    i = start + 1
-    if sequence.startswith("^", i):
-        i += 1
-    if sequence.startswith("]", i):
-        i += 1
-    while i < len(sequence):
-        if sequence[i] == "\\":
-            i += 2
-        elif sequence[i] == "]":
-            return i
-        else:
-            i += 1
-    return None
 
 
 def _class_chars(body: str) -> str | None:

@@ -16,7 +16,7 @@ import regex
 
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .intervals import Intervals
-from .rules import RuleSet
+from .rules import Rule, RuleSet
 from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
 from .segment import sentence_spans, tokens, window_after
@@ -255,13 +255,17 @@ def _reject_checks(rules: RuleSet, plain: bool, has_noun: bool, any_before: bool
     key = (rules.version, plain, has_noun, any_before)
     if key not in _REJECT_CHECKS:
         _REJECT_CHECKS[key] = tuple(
-            check for rule in rules.of_kind("reject") for p in [rule.patterns]
-            for check in [_RejectCheck(rule.id, p.get("before"), p.get("after"), p.get("number"),
-                                       "plain_number" in rule.spec, "no_noun" in rule.spec, p.get("noun_in"),
-                                       p.get("unless_before"), p.get("unless_after"), rule.get("unless_noun_in"))]
+            check for check in map(_reject_check, rules.of_kind("reject"))
             if (plain or not check.plain_only) and not (has_noun and check.no_noun)
             and (any_before or check.before is None))
     return _REJECT_CHECKS[key]
+
+
+def _reject_check(rule: Rule) -> _RejectCheck:
+    p = rule.patterns
+    return _RejectCheck(rule.id, p.get("before"), p.get("after"), p.get("number"), "plain_number" in rule.spec,
+                        "no_noun" in rule.spec, p.get("noun_in"), p.get("unless_before"), p.get("unless_after"),
+                        rule.get("unless_noun_in"))
 
 
 def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:

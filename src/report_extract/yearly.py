@@ -12,9 +12,10 @@ result's cells, never a partition's rows, however many files there are.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -31,7 +32,7 @@ _COLUMNS = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", 
 _CELL = ["key", "indicator"]
 
 
-@lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=65_536)
 def unit_key(unit: str) -> str:
     """Unit names compared without case, diacritics and punctuation."""
     folded = unicodedata.normalize("NFD", unit.lower().replace("đ", "d"))
@@ -47,13 +48,10 @@ def yearly_tables(indicators: Path, aggregates: dict[str, str], threads: int = 1
     """
     years = [part for part in sorted(indicators.glob("year=*"))
              if part.name.split("=", 1)[1].isdigit()]  # reports without a year have no place here
-    if threads <= 1:
-        tables: Iterator[pa.Table | None] = (_partition_table(part, aggregates) for part in years)
+    work = functools.partial(_partition_table, aggregates=aggregates)
+    with ThreadPoolExecutor(threads) if threads > 1 else contextlib.nullcontext() as pool:
+        tables = pool.map(work, years) if pool else map(work, years)
         yield from (table for table in tables if table is not None)
-        return
-    with ThreadPoolExecutor(threads) as pool:
-        yield from (table for table in pool.map(_partition_table, years, [aggregates] * len(years))
-                    if table is not None)
 
 
 def _partition_table(part: Path, aggregates: dict[str, str]) -> pa.Table | None:
