@@ -8,15 +8,22 @@ as a child process and reports documents/s, MB/s, the peak memory of the whole p
 tree (sampled) and the ratio to the floor: read each file, decode, NFC, find numbers
 (files already in the page cache, best of three, measured again right before each run).
 With --repeat, the --jobs values take turns; the fastest run of each is reported.
+
+Before each round it also measures what the machine gives two busy processes: the same
+extraction of a sample of the corpus in one process alone, then in two processes at once
+(no pool, no messages). The ratio is the most `--jobs 2` could gain over `--jobs 1` at that
+moment; on a virtual machine whose two cores share a physical one it is well under 2.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +37,10 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402
 
+from report_extract.api import extract_file  # noqa: E402
 from report_extract.numbers import DIGITS  # noqa: E402
+from report_extract.rules import load_rules  # noqa: E402
+from report_extract.segment import warm_up  # noqa: E402
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -45,6 +55,37 @@ def regex_floor(files: list[Path]) -> tuple[float, int]:
         text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8"))
         numbers += sum(1 for _ in DIGITS.finditer(text))
     return time.perf_counter() - start, numbers
+
+
+_SAMPLE: list[Path] = []  # what the forked processes of `two_process_gain` extract
+
+
+def _extract_sample(_: int = 0) -> float:
+    """Seconds this process takes to extract the sample (timed inside it: no start-up)."""
+    rules = load_rules()
+    start = time.perf_counter()
+    for path in _SAMPLE:
+        extract_file(path, path.name, rules)
+    return time.perf_counter() - start
+
+
+def two_process_gain(files: list[Path], size: int = 150, rounds: int = 3) -> list[float]:
+    """How much more two processes do than one on this machine right now, per round:
+    2 × the time of one alone (mean of before and after) / the time of two at once."""
+    _SAMPLE[:] = files[:: max(1, len(files) // size)][:size]
+    warm_up()
+    _extract_sample()  # rules, segmenter and caches warm before forking, as in a run
+    fork = multiprocessing.get_context("fork")
+    gains = []
+    for _ in range(rounds):
+        with fork.Pool(1) as one:
+            alone_before = one.apply(_extract_sample)
+        with fork.Pool(2) as two:
+            together = max(two.map(_extract_sample, [0, 1], chunksize=1))
+        with fork.Pool(1) as one:
+            alone_after = one.apply(_extract_sample)
+        gains.append(2 * (alone_before + alone_after) / 2 / together)
+    return gains
 
 
 def _tree_memory(process: psutil.Process) -> tuple[int, int, int]:
@@ -131,7 +172,9 @@ def main() -> None:
     # run is compared with a floor, and another --jobs value, of the same moment.
     rounds: dict[int, list[tuple[float, dict]]] = {jobs: [] for jobs in args.jobs}
     numbers = 0
+    gains: list[float] = []
     for _ in range(max(1, args.repeat)):
+        gains += two_process_gain(files)
         for jobs in args.jobs:
             floor, numbers = min(regex_floor(files) for _ in range(3))
             rounds[jobs].append((floor, end_to_end(corpus, jobs, args.engine)))
@@ -139,9 +182,13 @@ def main() -> None:
     results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                "documents": len(files), "megabytes": round(megabytes, 1), "numbers": numbers,
                "floor_seconds": round(min(floors), 2), "floor_mb_per_s": round(megabytes / min(floors), 1),
-               "all_floor_seconds": [round(floor, 2) for floor in floors], "runs": []}
+               "all_floor_seconds": [round(floor, 2) for floor in floors],
+               "two_process_gain": round(statistics.median(gains), 2),
+               "all_two_process_gains": [round(gain, 2) for gain in gains], "runs": []}
     print(f"{len(files)} documents, {megabytes:.1f} MB; regex floor {min(floors):.2f} s at best "
           f"({megabytes / min(floors):.1f} MB/s), {max(floors):.2f} s at worst")
+    print(f"two processes extract {results['two_process_gain']}x as much as one alone "
+          f"(median; all rounds: {results['all_two_process_gains']})")
     for jobs, pairs in rounds.items():
         runs = [run for _, run in pairs]
         floor, run = min(pairs, key=lambda pair: pair[1]["seconds"])
@@ -155,11 +202,15 @@ def main() -> None:
                "peak_pss_mb": round(max(r["peak_pss_mb"] for r in runs)),
                "peak_rss_sum_mb": round(max(r["peak_rss_mb"] for r in runs)),
                "peak_process_mb": round(max(r["peak_process_mb"] for r in runs))}
+        if jobs != 1 and 1 in rounds:  # each run against the --jobs 1 run of its round
+            row["all_gains_over_jobs_1"] = [round(one["seconds"] / r["seconds"], 2)
+                                            for (_, one), r in zip(rounds[1], runs)]
         results["runs"].append(row)
         print(f"{args.engine} --jobs {jobs}: {row['seconds']} s, {row['docs_per_s']} docs/s, {row['mb_per_s']} MB/s, "
               f"{row['x_floor']}x the floor measured before it (all runs: {row['all_x_floor']}), "
               f"{row['cpu_seconds']} CPU s; peak memory {row['peak_pss_mb']} MB (PSS, all processes), "
-              f"{row['peak_process_mb']} MB (largest process RSS), {row['peak_rss_sum_mb']} MB (RSS summed)")
+              f"{row['peak_process_mb']} MB (largest process RSS), {row['peak_rss_sum_mb']} MB (RSS summed)"
+              + (f"; {row['all_gains_over_jobs_1']}x --jobs 1 of the same round" if "all_gains_over_jobs_1" in row else ""))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 
