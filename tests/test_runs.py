@@ -60,6 +60,24 @@ def test_rerun_reuses_unchanged_files_and_matches_a_fresh_run(tmp_path):
     assert 1327 in values and 1326 not in values
 
 
+def test_only_files_that_may_be_unchanged_are_hashed_to_decide_reuse(tmp_path, monkeypatch):
+    """A first run, or a file of another size, needs no hash: the extraction reads it anyway."""
+    import report_extract.api as api
+
+    hashed = []
+    real = api._sha256_of
+    monkeypatch.setattr(api, "_sha256_of", lambda path: hashed.append(path.name) or real(path))
+    inputs = copy_samples(tmp_path / "in")
+    out = tmp_path / "out"
+    run([inputs], out)
+    assert hashed == []
+    report = inputs / "hoi-phu-nu-tong-ket-2021.txt"
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = run([inputs], out)
+    assert again.n_reused == 5
+    assert len(hashed) == 5 and report.name not in hashed
+
+
 def test_parallel_workers_give_the_same_tables(tmp_path):
     inputs = copy_samples(tmp_path / "in")
     run([inputs], tmp_path / "one", jobs=1)

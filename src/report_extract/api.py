@@ -6,6 +6,7 @@ file: the file's characters), not into the normalised text used for matching.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
@@ -179,7 +180,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
     root = str(rules.root)
     plan: list[tuple[str, Any] | None] = []  # entries become None once written: memory stays flat
     for path, source in discover([Path(p) for p in inputs]):
-        doc = previous and previous.reusable(source, _sha256_of(path), rules.version, __version__)
+        doc = previous and previous.reusable(source, path.stat().st_size, functools.partial(_sha256_of, path),
+                                             rules.version, __version__)
         plan.append(("reuse", doc) if doc else ("extract", (str(path), source, root)))
     warm_up()  # load the segmenter once, before workers fork
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
