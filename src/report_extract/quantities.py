@@ -14,11 +14,17 @@ from typing import Any, NamedTuple
 
 import regex
 
-from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
-from .intervals import Intervals
-from .rules import Rule, RuleSet
 from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
+from .numbers import (
+    NUMBER_WORDS,
+    NUMERAL,
+    SCALED_TAIL,
+    parse_digits,
+    parse_scaled,
+    parse_words,
+)
+from .rules import Rule, RuleSet
 from .segment import sentence_spans, tokens, window_after
 
 _NUMBER_WORDS = tuple(sorted(NUMBER_WORDS))
@@ -322,17 +328,21 @@ def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[s
     return (best[1], best[2]) if best else ("exact", None)
 
 
-def _by_rule_order(spans: list[tuple[int, int, str]], rules: tuple) -> Intervals[tuple[int, str]]:
+def _first_rules(spans: list[tuple[int, int, str]], rules: tuple[Rule, ...], positions: list[int]) -> dict[int, str]:
+    """For each of the sorted `positions` that some span covers (start <= pos < end), the id
+    of the first rule in file order among those whose spans cover it.
+
+    Spans are few and figures many: each span looks up the figures it covers, rather than
+    each figure searching the spans."""
     order = {rule.id: i for i, rule in enumerate(rules)}
-    return Intervals([(start, end, (order[rule_id], rule_id)) for start, end, rule_id in spans])
-
-
-def _first_rule(spans: Intervals[tuple[int, str]], pos: int) -> str | None:
-    """Of the rules whose stretches cover `pos`, the one listed first in its file."""
-    if not spans.items:
-        return None  # most reports have no targets or quotes of earlier years
-    hits = [payload for _, _, payload in spans.covering(pos)]
-    return min(hits)[1] if hits else None
+    best: dict[int, tuple[int, str]] = {}
+    for start, end, rule_id in spans:
+        rank = (order[rule_id], rule_id)
+        for i in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)):
+            pos = positions[i]
+            if pos not in best or rank < best[pos]:
+                best[pos] = rank
+    return {pos: rule_id for pos, (_, rule_id) in best.items()}
 
 
 def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
@@ -343,9 +353,10 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
     quoted for comparison, figures of years after it are plans.
     """
     sentences = sentences if sentences is not None else sentence_spans(text)
-    masks = _by_rule_order(_mask_spans(text, rules), rules.of_kind("mask"))
-    scopes = _by_rule_order(_scope_spans(text, sentences, rules, period), rules.of_kind("scope"))
     candidates = _numerals(text, rules)
+    starts = [cand.start for cand in candidates]
+    masked = _first_rules(_mask_spans(text, rules), rules.of_kind("mask"), starts)
+    out_of_scope = _first_rules(_scope_spans(text, sentences, rules, period), rules.of_kind("scope"), starts)
     in_sentence: list[Quantity] = []
     sentence_ix = 0
     for cand in candidates:
@@ -353,7 +364,7 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
             sentence_ix += 1
             in_sentence = []
         sentence = sentences[sentence_ix] if sentences else (0, len(text))
-        cand.rejected_by = _first_rule(masks, cand.start) or (None if cand.value is not None else "numeral.malformed")
+        cand.rejected_by = masked.get(cand.start) or (None if cand.value is not None else "numeral.malformed")
         if cand.rejected_by:
             continue
         cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, percent=cand.percent,
@@ -371,7 +382,7 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
                 continue
             cand.noun, cand.end, inherited = label, cand.num_end, True
             cand.noun_words = (label,)
-        cand.rejected_by = _first_rule(scopes, cand.start)
+        cand.rejected_by = out_of_scope.get(cand.start)
         if cand.rejected_by:
             continue
         qualifier, hedge_rule = _qualifier(text, cand.start, cand.end, rules)
