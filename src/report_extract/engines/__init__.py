@@ -18,6 +18,23 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
+    """`fn` over a batch, in a worker: one message there and back for many small tasks."""
+    return [fn(task) for task in batch]
+
+
 def make_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:
     """`local` (process pool of `jobs` workers) or `dask` (at `scheduler`, else a local cluster)."""
     if name == "local":

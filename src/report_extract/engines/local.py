@@ -5,6 +5,8 @@ import multiprocessing
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from . import batches, run_batch
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -28,8 +30,8 @@ class LocalEngine:
             yield from map(fn, tasks)
             return
         in_flight: deque = deque()
-        for chunk in _chunks(tasks, _CHUNK):
-            in_flight.append(self._pool.apply_async(_run_chunk, (fn, chunk)))
+        for chunk in batches(tasks, _CHUNK):
+            in_flight.append(self._pool.apply_async(run_batch, (fn, chunk)))
             if len(in_flight) >= _WINDOW_PER_WORKER * self.jobs:
                 yield from in_flight.popleft().get()
         while in_flight:
@@ -41,17 +43,3 @@ class LocalEngine:
             self._pool.join()
             self._pool = None
 
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [fn(task) for task in chunk]
