@@ -85,6 +85,17 @@ def test_parallel_workers_give_the_same_tables(tmp_path):
     assert_same_tables(tmp_path / "one", tmp_path / "two")
 
 
+def test_extraction_in_a_fresh_process_loads_neither_arrow_nor_spacy():
+    """Dask starts its workers as fresh processes: each one that only extracts should not pay
+    for Arrow (about 40 MB) or spaCy, which only writing tables and showing results need."""
+    code = ("import sys; from report_extract.api import extract_text; "
+            "extraction = extract_text('Năm 2023, Hội kết nạp 120 hội viên mới.'); "
+            "assert extraction.quantities, 'nothing extracted'; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pyarrow', 'spacy', 'pandas'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_dask_engine_gives_the_same_tables(tmp_path):
     pytest.importorskip("dask.distributed")
     inputs = copy_samples(tmp_path / "in")

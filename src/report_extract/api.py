@@ -24,8 +24,6 @@ from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
 from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
-from .schema import INDICATOR_COLUMNS
-from .tables import PreviousOutput, recover, write_outputs
 from .unit import detect_unit
 
 
@@ -60,6 +58,8 @@ def doc_id_for(source: str) -> str:
 
 def quantity_rows(extraction: Extraction, doc_id: str, source: str) -> list[dict[str, Any]]:
     """One row per quantity, in document order, with offsets into the original text."""
+    from .schema import INDICATOR_COLUMNS  # pyarrow, imported only where tables are made
+
     return [dict(zip(INDICATOR_COLUMNS, row)) for row in quantity_tuples(extraction, doc_id, source)]
 
 
@@ -173,6 +173,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
     Files whose content, rules and program version are unchanged since the last published
     output are taken from it instead of being extracted again; deleted files drop out.
     """
+    from .tables import PreviousOutput, recover, write_outputs  # pyarrow: not in the workers, which only extract
+
     rules = rules or load_rules()
     recover(out_dir)
     previous = PreviousOutput(out_dir) if incremental else None
@@ -183,7 +185,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
         doc = previous and previous.reusable(source, path.stat().st_size, functools.partial(_sha256_of, path),
                                              rules.version, __version__)
         plan.append(("reuse", doc) if doc else ("extract", (str(path), source, root)))
-    warm_up()  # load the segmenter once, before workers fork
+    if engine == "local":
+        warm_up()  # load the segmenter once, before workers fork (Dask's workers load their own)
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler)
     try:
