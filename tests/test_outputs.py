@@ -135,3 +135,11 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
     assert docs["empty.txt"]["status"] == "empty"
     strict = runner.invoke(app, ["run", str(inputs), "--out", str(out), "--strict"])
     assert strict.exit_code == 1
+
+
+def test_progress_goes_to_stderr_when_asked_and_stays_out_of_logs_otherwise(tmp_path):
+    quiet = runner.invoke(app, ["run", str(SAMPLES), "--out", str(tmp_path / "quiet")])
+    assert quiet.exit_code == 0 and "files 6/6" not in quiet.stderr
+    shown = runner.invoke(app, ["run", str(SAMPLES), "--out", str(tmp_path / "shown"), "--progress"])
+    assert shown.exit_code == 0
+    assert "files 6/6," in shown.stderr and "files 6/6," not in shown.stdout

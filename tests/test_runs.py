@@ -78,6 +78,17 @@ def test_only_files_that_may_be_unchanged_are_hashed_to_decide_reuse(tmp_path, m
     assert len(hashed) == 5 and report.name not in hashed
 
 
+def test_progress_counts_every_file_in_order_reused_or_extracted(tmp_path):
+    inputs = copy_samples(tmp_path / "in")
+    out = tmp_path / "out"
+    run([inputs], out)
+    (inputs / "ubnd-xa-9-thang-2024.md").unlink()
+    seen = []
+    summary = run([inputs], out, jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert summary.n_reused == 5
+    assert seen == [(i, 5) for i in range(1, 6)]
+
+
 def test_parallel_workers_give_the_same_tables(tmp_path):
     inputs = copy_samples(tmp_path / "in")
     run([inputs], tmp_path / "one", jobs=1)

@@ -12,7 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import __version__
 from .classify import classify
@@ -167,11 +167,12 @@ def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tupl
 
 def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,
         engine: str = "local", jobs: int = 1, scheduler: str | None = None,
-        incremental: bool = True) -> RunSummary:
+        incremental: bool = True, progress: Callable[[int, int], None] | None = None) -> RunSummary:
     """Extract every supported file under `inputs` and publish the tables in `out_dir`.
 
     Files whose content, rules and program version are unchanged since the last published
     output are taken from it instead of being extracted again; deleted files drop out.
+    `progress(done, total)` is called as each file's results reach the tables.
     """
     from .tables import PreviousOutput, recover, write_outputs  # pyarrow: not in the workers, which only extract
 
@@ -201,6 +202,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
                     doc, rows = next(extracted)
                 summary.n_documents += 1
                 summary.n_quantities += len(rows)
+                if progress is not None:
+                    progress(summary.n_documents, len(plan))
                 if doc["status"] != "ok":
                     summary.failures.append(doc)
                 plan[i] = None  # done with it (an extraction only now: the task generator has passed it)

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -45,22 +46,61 @@ def run(
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; default: a local cluster."),
     incremental: bool = typer.Option(True, help="Reuse unchanged files' results from the previous output."),
     strict: bool = typer.Option(False, help="Exit non-zero when any file could not be read."),
+    progress: Optional[bool] = typer.Option(
+        None, help="Show progress on stderr (default: a bar when stderr is a terminal, nothing otherwise)."),
     rules_dir: Optional[Path] = RulesOption,
 ) -> None:
     """Extract every report under INPUTS into Parquet tables in --out."""
     rules = _rules(rules_dir)
+    terminal = sys.stderr.isatty()
+    bar = _Progress(terminal) if (terminal if progress is None else progress) else None
     try:
         summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs, scheduler=scheduler,
-                                 incremental=incremental)
+                                 incremental=incremental, progress=bar)
     except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
+    finally:
+        if bar is not None:
+            bar.close()
     for doc in summary.failures:
         typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"{summary.n_documents} files ({summary.n_reused} unchanged), {summary.n_quantities} quantities, "
                f"{len(summary.failures)} not read -> {summary.out_dir}")
     if strict and summary.failures:
         raise typer.Exit(1)
+
+
+class _Progress:
+    """Files done out of all on stderr: a bar with time left on a terminal, else (logs of a
+    pipeline) a line every ten seconds and one at the end."""
+
+    def __init__(self, terminal: bool) -> None:
+        self._terminal = terminal
+        self._bar = None
+        self._done = 0
+        self._started = self._last_line = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._terminal:
+            now = time.monotonic()
+            if now - self._last_line >= 10 or done == total:
+                rate = done / max(now - self._started, 1e-9)
+                typer.echo(f"files {done}/{total}, {rate:.0f}/s, about {(total - done) / max(rate, 1e-9):.0f} s left",
+                           err=True)
+                self._last_line = now
+            return
+        if self._bar is None:
+            # redrawn at most a thousand times: a run of 100,000 reports is not slowed by its bar
+            self._bar = typer.progressbar(length=total, label="files", file=sys.stderr, show_pos=True,
+                                          update_min_steps=max(1, total // 1000))
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
 
 
 @app.command()
