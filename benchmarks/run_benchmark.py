@@ -84,7 +84,7 @@ def two_process_gain(files: list[Path], size: int = 150, rounds: int = 3) -> lis
             together = max(two.map(_extract_sample, [0, 1], chunksize=1))
         with fork.Pool(1) as one:
             alone_after = one.apply(_extract_sample)
-        gains.append(2 * (alone_before + alone_after) / 2 / together)
+        gains.append((alone_before + alone_after) / together)  # 2 × their mean / together
     return gains
 
 

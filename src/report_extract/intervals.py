@@ -1,7 +1,7 @@
 """Which stretches of a text cover a position, in logarithmic time.
 
-Masks, scopes, parentheses and breakdown cues are looked up once per figure; a linear scan
-would make a report of tens of megabytes quadratic.
+Parentheses and breakdown cues are looked up once per figure; a linear scan would make a
+report of tens of megabytes quadratic.
 """
 from __future__ import annotations
 

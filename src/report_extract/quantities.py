@@ -16,14 +16,7 @@ import regex
 
 from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
-from .numbers import (
-    NUMBER_WORDS,
-    NUMERAL,
-    SCALED_TAIL,
-    parse_digits,
-    parse_scaled,
-    parse_words,
-)
+from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
 from .rules import Rule, RuleSet
 from .segment import sentence_spans, tokens, window_after
 

@@ -11,6 +11,10 @@ from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+# Tasks sent to a worker at a time: a task (one report) takes milliseconds, a message to a
+# worker or a Dask task costs about as much, so 32 (about a fifth of a second) go together.
+TASKS_PER_MESSAGE = 32
+
 
 class Engine(Protocol):
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]: ...

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from . import batches, run_batch
+from . import TASKS_PER_MESSAGE, batches, run_batch
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_BATCH = 32  # files per task: about a fifth of a second of work
 _WINDOW_PER_WORKER = 4  # tasks in flight per worker: busy, yet no backlog of results
 
 
@@ -37,7 +36,7 @@ class DaskEngine:
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
         in_flight: deque = deque()
-        for batch in batches(tasks, _BATCH):
+        for batch in batches(tasks, TASKS_PER_MESSAGE):
             in_flight.append(self._client.submit(run_batch, fn, batch, pure=False))
             if len(in_flight) >= self._window:
                 yield from in_flight.popleft().result()

@@ -5,12 +5,11 @@ import multiprocessing
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from . import batches, run_batch
+from . import TASKS_PER_MESSAGE, batches, run_batch
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_CHUNK = 32  # tasks sent to a worker at a time: fewer, larger messages between processes
 _WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep it busy, never a backlog
 
 
@@ -30,7 +29,7 @@ class LocalEngine:
             yield from map(fn, tasks)
             return
         in_flight: deque = deque()
-        for chunk in batches(tasks, _CHUNK):
+        for chunk in batches(tasks, TASKS_PER_MESSAGE):
             in_flight.append(self._pool.apply_async(run_batch, (fn, chunk)))
             if len(in_flight) >= _WINDOW_PER_WORKER * self.jobs:
                 yield from in_flight.popleft().get()
@@ -42,4 +41,3 @@ class LocalEngine:
             self._pool.close()
             self._pool.join()
             self._pool = None
-
