@@ -98,3 +98,21 @@ def test_threads_give_the_same_table_in_year_order(tmp_path):
     three = [t.to_pylist() for t in yearly.yearly_tables(indicators, {"members_new": "sum"}, threads=3)]
     assert three == one
     assert [(rows[0]["year"], rows[0]["value"]) for rows in one] == [(2019, 19), (2020, 20), (2021, 21), (2022, 22)]
+
+
+def test_a_year_too_big_for_one_pass_is_worked_on_by_units_with_the_same_rows(tmp_path, monkeypatch):
+    """Memory must not grow with the reports of a year: past _PASS_ROWS rows, a year is
+    aggregated a range of units at a time, and the pieces follow one another in unit order."""
+    units = ["Hội Nông dân xã C", "Hội Nông dân xã A", "Đoàn Thanh niên xã B", "Hội Phụ nữ xã D"]
+    docs = [_doc(f"u{i}", 2023, "year", units[i % 4], [("members_new", i + 1, "hội viên"),
+                                                        ("training_classes", 2, "lớp")])
+            for i in range(12)]
+    write_outputs(tmp_path / "out", iter(docs), {})
+    indicators = tmp_path / "out" / "indicators"
+    whole = [t.to_pylist() for t in yearly.yearly_tables(indicators, {})]
+    monkeypatch.setattr(yearly, "_PASS_ROWS", 7)  # each unit has 6 rows: one unit a pass
+    for threads in (1, 2):
+        pieces = [t.to_pylist() for t in yearly.yearly_tables(indicators, {}, threads=threads)]
+        assert len(pieces) == 4
+        assert [row for piece in pieces for row in piece] == whole[0]
+    assert len(whole) == 1 and len(whole[0]) == 8
