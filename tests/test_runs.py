@@ -107,6 +107,15 @@ def test_extraction_in_a_fresh_process_loads_neither_arrow_nor_spacy():
     assert done.stdout.strip() == "[]"
 
 
+def test_an_unreachable_dask_scheduler_is_a_clear_error(tmp_path):
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.distributed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
+            pytest.raises(RuntimeError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        run([copy_samples(tmp_path / "in")], tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9")
+    assert not (tmp_path / "out").exists()
+
+
 def test_dask_engine_gives_the_same_tables(tmp_path):
     pytest.importorskip("dask.distributed")
     inputs = copy_samples(tmp_path / "in")

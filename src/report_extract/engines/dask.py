@@ -26,7 +26,10 @@ class DaskEngine:
             raise RuntimeError("the dask engine needs the extra: pip install 'report-extract[dask]'") from exc
         self._cluster = None
         if scheduler:
-            self._client = Client(scheduler)
+            try:
+                self._client = Client(scheduler)
+            except OSError as exc:  # unreachable or not a scheduler: say so, not a traceback
+                raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
             self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                                          dashboard_address=None)
