@@ -14,6 +14,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from report_extract.api import _extract_task as _real_extract_task
 from report_extract.api import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,57 @@ def test_progress_counts_every_file_in_order_reused_or_extracted(tmp_path):
     summary = run([inputs], out, jobs=2, progress=lambda done, total: seen.append((done, total)))
     assert summary.n_reused == 5
     assert seen == [(i, 5) for i in range(1, 6)]
+
+
+def _double_or_die(task: int) -> int:
+    if task == 3:
+        os._exit(1)  # as a worker killed for memory, or crashed in a parser
+    return task * 2
+
+
+def test_a_dead_worker_neither_hangs_nor_ends_the_run():
+    """The other tasks of a dead worker's batches are done again; the one that kills its
+    worker again is reported lost, in its place."""
+    from report_extract.engines.local import LocalEngine
+
+    engine = LocalEngine(2)
+    try:
+        results = list(engine.map(_double_or_die, range(70), lambda task: ("lost", task)))
+    finally:
+        engine.close()
+    assert results == [0, 2, 4, ("lost", 3)] + [task * 2 for task in range(4, 70)]
+
+
+def test_a_task_that_kills_dask_workers_is_reported_lost_in_its_place():
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.distributed")
+    from report_extract.engines.dask import DaskEngine
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # give up at the first death
+        engine = DaskEngine(2)
+        try:
+            results = list(engine.map(_double_or_die, range(70), lambda task: ("lost", task)))
+        finally:
+            engine.close()
+    assert results == [0, 2, 4, ("lost", 3)] + [task * 2 for task in range(4, 70)]
+
+
+def _extract_or_die(task: tuple[str, str, str]):
+    if task[1].startswith("ubnd-"):
+        os._exit(1)
+    return _real_extract_task(task)
+
+
+def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_extracted(tmp_path, monkeypatch):
+    import report_extract.api as api
+
+    monkeypatch.setattr(api, "_extract_task", _extract_or_die)
+    inputs = copy_samples(tmp_path / "in")
+    summary = run([inputs], tmp_path / "out", jobs=2)
+    docs = {d["source"]: d for d in tables(tmp_path / "out")["documents"].to_pylist()}
+    lost = [source for source, doc in docs.items() if doc["status"] != "ok"]
+    assert lost == ["ubnd-xa-9-thang-2024.md"] and "died" in docs[lost[0]]["error"]
+    assert summary.n_documents == 6 and [d["source"] for d in summary.failures] == lost
 
 
 def test_parallel_workers_give_the_same_tables(tmp_path):

@@ -165,6 +165,14 @@ def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tupl
     return doc, quantity_tuples(extraction, doc["doc_id"], doc["source"]) if extraction else []
 
 
+def _lost_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tuple]]:
+    """The documents row of a file whose worker died each time it was extracted."""
+    _, source, rules_dir = task
+    failed = Ingested("", "unknown", "", "error", "the process extracting this file died, twice "
+                      "(out of memory, or a crash in a parser); the file was skipped")
+    return document_row(doc_id_for(source), source, failed, b"", None, load_rules(rules_dir).version), []
+
+
 def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,
         engine: str = "local", jobs: int = 1, scheduler: str | None = None,
         incremental: bool = True, progress: Callable[[int, int], None] | None = None) -> RunSummary:
@@ -191,7 +199,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler)
     try:
-        extracted = executor.map(_extract_task, (entry[1] for entry in plan if entry and entry[0] == "extract"))
+        extracted = executor.map(_extract_task, (entry[1] for entry in plan if entry and entry[0] == "extract"),
+                                 _lost_task)
 
         def results():
             for i, (kind, item) in enumerate(plan):

@@ -17,7 +17,8 @@ TASKS_PER_MESSAGE = 32
 
 
 class Engine(Protocol):
-    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]: ...
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T], lost: Callable[[T], R]) -> Iterator[R]:
+        """`fn` over `tasks`, results in task order; `lost(task)` for a task whose worker died."""
 
     def close(self) -> None: ...
 

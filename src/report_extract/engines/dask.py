@@ -37,14 +37,32 @@ class DaskEngine:
         workers = len(self._client.scheduler_info().get("workers", {})) or max(1, jobs)
         self._window = _WINDOW_PER_WORKER * workers
 
-    def map(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
+    def map(self, fn: Callable[[T], R], tasks: Iterable[T], lost: Callable[[T], R]) -> Iterator[R]:
+        """Results in task order; `lost(task)` stands for a task that Dask gave up on
+        because it kept killing workers (each is tried alone once its batch was given up)."""
         in_flight: deque = deque()
         for batch in batches(tasks, TASKS_PER_MESSAGE):
-            in_flight.append(self._client.submit(run_batch, fn, batch, pure=False))
+            in_flight.append((batch, self._client.submit(run_batch, fn, batch, pure=False)))
             if len(in_flight) >= self._window:
-                yield from in_flight.popleft().result()
+                yield from self._results(fn, *in_flight.popleft(), lost)
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from self._results(fn, *in_flight.popleft(), lost)
+
+    def _results(self, fn: Callable[[T], R], batch: list[T], future, lost: Callable[[T], R]) -> list[R]:
+        from dask.distributed import KilledWorker
+
+        try:
+            return future.result()
+        except KilledWorker:
+            return [self._alone(fn, task, lost) for task in batch]
+
+    def _alone(self, fn: Callable[[T], R], task: T, lost: Callable[[T], R]) -> R:
+        from dask.distributed import KilledWorker
+
+        try:
+            return self._client.submit(fn, task, pure=False).result()
+        except KilledWorker:
+            return lost(task)
 
     def close(self) -> None:
         """Idempotent: the run closes the engine as soon as the last result is in."""
