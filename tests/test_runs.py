@@ -96,17 +96,21 @@ def _double_or_die(task: int) -> int:
     return task * 2
 
 
-def test_a_dead_worker_neither_hangs_nor_ends_the_run():
-    """The other tasks of a dead worker's batches are done again; the one that kills its
-    worker again is reported lost, in its place."""
-    from report_extract.engines.local import LocalEngine
-
-    engine = LocalEngine(2)
+def _assert_the_killer_task_is_lost_in_place(engine) -> None:
+    """70 tasks on `engine`, of which task 3 kills every worker it runs on."""
     try:
         results = list(engine.map(_double_or_die, range(70), lambda task: ("lost", task)))
     finally:
         engine.close()
     assert results == [0, 2, 4, ("lost", 3)] + [task * 2 for task in range(4, 70)]
+
+
+def test_a_dead_worker_neither_hangs_nor_ends_the_run():
+    """The other tasks of a dead worker's batches are done again; the one that kills its
+    worker again is reported lost, in its place."""
+    from report_extract.engines.local import LocalEngine
+
+    _assert_the_killer_task_is_lost_in_place(LocalEngine(2))
 
 
 def test_a_task_that_kills_dask_workers_is_reported_lost_in_its_place():
@@ -115,12 +119,7 @@ def test_a_task_that_kills_dask_workers_is_reported_lost_in_its_place():
     from report_extract.engines.dask import DaskEngine
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # give up at the first death
-        engine = DaskEngine(2)
-        try:
-            results = list(engine.map(_double_or_die, range(70), lambda task: ("lost", task)))
-        finally:
-            engine.close()
-    assert results == [0, 2, 4, ("lost", 3)] + [task * 2 for task in range(4, 70)]
+        _assert_the_killer_task_is_lost_in_place(DaskEngine(2))
 
 
 def _extract_or_die(task: tuple[str, str, str]):
