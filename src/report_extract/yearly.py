@@ -56,8 +56,7 @@ def yearly_tables(indicators: Path, aggregates: dict[str, str], threads: int = 1
     with ThreadPoolExecutor(max(1, threads)) as pool:
         ranges = _in_order(pool, _unit_ranges, years, threads)
         passes = ((part, units) for part, year_ranges in zip(years, ranges) for units in year_ranges)
-        work = functools.partial(_pass_table, aggregates=aggregates)
-        yield from _in_order(pool, lambda pass_: work(*pass_), passes, threads)
+        yield from _in_order(pool, lambda pass_: _pass_table(*pass_, aggregates), passes, threads)
 
 
 T = TypeVar("T")

@@ -6,6 +6,7 @@ the output.
 """
 from __future__ import annotations
 
+from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -38,6 +39,47 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def run_batch(fn: Callable[[T], R], batch: list[T]) -> list[R]:
     """`fn` over a batch, in a worker: one message there and back for many small tasks."""
     return [fn(task) for task in batch]
+
+
+class WorkerDied(Exception):
+    """The worker running a call died (killed for memory, a crash in a parser)."""
+
+
+# Starts `fn(*args)` in a worker; returns what waits for its result (raising WorkerDied).
+Submit = Callable[..., Callable[[], R]]
+
+
+def map_in_batches(submit: Submit, fn: Callable[[T], R], tasks: Iterable[T], lost: Callable[[T], R],
+                   window: int) -> Iterator[R]:
+    """`fn` over `tasks`, sent in batches with at most `window` batches in flight (results
+    never pile up when the writer is slower than the workers), results in task order.
+
+    A dead worker must not end or hang the run: the tasks of a batch whose worker died are
+    done again one at a time, and one that kills its worker again is `lost(task)`.
+    """
+    in_flight: deque[tuple[list[T], Callable[[], list[R]]]] = deque()
+    for batch in batches(tasks, TASKS_PER_MESSAGE):
+        in_flight.append((batch, submit(run_batch, fn, batch)))
+        if len(in_flight) >= window:
+            yield from _batch_results(submit, fn, *in_flight.popleft(), lost)
+    while in_flight:
+        yield from _batch_results(submit, fn, *in_flight.popleft(), lost)
+
+
+def _batch_results(submit: Submit, fn: Callable[[T], R], batch: list[T], wait: Callable[[], list[R]],
+                   lost: Callable[[T], R]) -> list[R]:
+    try:
+        return wait()
+    except WorkerDied:
+        return [_alone(submit, fn, task, lost) for task in batch]
+
+
+def _alone(submit: Submit, fn: Callable[[T], R], task: T, lost: Callable[[T], R]) -> R:
+    """One task by itself in a worker: if it kills that worker too, it is the culprit."""
+    try:
+        return submit(fn, task)()
+    except WorkerDied:
+        return lost(task)
 
 
 def make_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:

@@ -7,10 +7,9 @@ back in order; the client writes the tables, exactly as the local engine does.
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from . import TASKS_PER_MESSAGE, batches, run_batch
+from . import WorkerDied, map_in_batches
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -38,31 +37,21 @@ class DaskEngine:
         self._window = _WINDOW_PER_WORKER * workers
 
     def map(self, fn: Callable[[T], R], tasks: Iterable[T], lost: Callable[[T], R]) -> Iterator[R]:
-        """Results in task order; `lost(task)` stands for a task that Dask gave up on
-        because it kept killing workers (each is tried alone once its batch was given up)."""
-        in_flight: deque = deque()
-        for batch in batches(tasks, TASKS_PER_MESSAGE):
-            in_flight.append((batch, self._client.submit(run_batch, fn, batch, pure=False)))
-            if len(in_flight) >= self._window:
-                yield from self._results(fn, *in_flight.popleft(), lost)
-        while in_flight:
-            yield from self._results(fn, *in_flight.popleft(), lost)
+        """Results in task order; `lost(task)` stands for a task that Dask gave up on because
+        it kept killing workers."""
+        return map_in_batches(self._submit, fn, tasks, lost, self._window)
 
-    def _results(self, fn: Callable[[T], R], batch: list[T], future, lost: Callable[[T], R]) -> list[R]:
+    def _submit(self, *call) -> Callable[[], R]:
         from dask.distributed import KilledWorker
 
-        try:
-            return future.result()
-        except KilledWorker:
-            return [self._alone(fn, task, lost) for task in batch]
+        future = self._client.submit(*call, pure=False)
 
-    def _alone(self, fn: Callable[[T], R], task: T, lost: Callable[[T], R]) -> R:
-        from dask.distributed import KilledWorker
-
-        try:
-            return self._client.submit(fn, task, pure=False).result()
-        except KilledWorker:
-            return lost(task)
+        def wait() -> R:
+            try:
+                return future.result()
+            except KilledWorker:
+                raise WorkerDied from None
+        return wait
 
     def close(self) -> None:
         """Idempotent: the run closes the engine as soon as the last result is in."""
