@@ -15,6 +15,7 @@ from .segment import tokens, window_after
 # Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
 # which tells it from "đồng chí" (comrade).
 _CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
+_CURRENCY_FIRST = frozenset("Vvđ")  # the letters a currency mark starts with
 _DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _SYLLABLE = regex.compile(r"\S+")
 _NON_SPACE = regex.compile(r"\S")
@@ -40,12 +41,18 @@ def noun_after(text: str, num_end: int, rules: RuleSet, *, percent: bool = False
     if percent:
         return ("%",), num_end
     pos = num_end
-    denominator = _DENOMINATOR.match(text, pos, pos + 40)
-    if denominator:
-        pos = denominator.end()  # "11/15 chi hội": the noun follows the denominator
-    currency = _CURRENCY.match(text, pos, pos + 10)
-    if currency:
-        return ("đồng",), currency.end()
+    # Most figures are followed by a plain word: one look at the next character spares
+    # the two regex calls that only a "/" or a currency mark can start.
+    following = text[pos : pos + 40].lstrip(" \t")[:1]
+    if following == "/":
+        denominator = _DENOMINATOR.match(text, pos, pos + 40)
+        if denominator:
+            pos = denominator.end()  # "11/15 chi hội": the noun follows the denominator
+            following = text[pos : pos + 40].lstrip(" \t")[:1]
+    if following in _CURRENCY_FIRST:
+        currency = _CURRENCY.match(text, pos, pos + 10)
+        if currency:
+            return ("đồng",), currency.end()
     found = noun_finder(rules).find(window_after(text, pos))
     if found is None:
         return (("đồng",), num_end) if scaled else ((), pos)
