@@ -9,14 +9,13 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
 from .classify import classify
-from .engines import make_engine
+from .engines import make_engine, usable_cores
 from .ingest import Ingested, discover, read_document_bytes
 from .normalize import Normalized, normalize
 from .period import Period, detect_period
@@ -220,7 +219,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
             executor.close()  # workers go before the yearly table is built: their memory is not needed
 
         aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
-        threads = min(max(1, jobs), os.cpu_count() or 1)  # for the yearly table: the workers are gone by then
+        threads = min(max(1, jobs), usable_cores())  # for the yearly table: the workers are gone by then
         write_outputs(out_dir, results(), aggregates, threads)
     finally:
         executor.close()

@@ -19,6 +19,7 @@ if sys.platform.startswith("linux"):
 
 from . import __version__  # noqa: E402
 from .api import extract_file_with_text, review_page, run as run_extraction  # noqa: E402
+from .engines import usable_cores  # noqa: E402
 from .evaluate import load_gold, score  # noqa: E402
 from .rules import RuleError, load_rules  # noqa: E402
 
@@ -41,7 +42,9 @@ RulesOption = typer.Option(None, "--rules", help="Rules folder (default: the pro
 def run(
     inputs: List[Path] = typer.Argument(..., help="Report files or folders (searched recursively)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1,
+        help="Worker processes (default: the cores this process may use, within a container's CPU limit)."),
     engine: str = typer.Option("local", help="'local' (process pool) or 'dask' (needs the dask extra)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; default: a local cluster."),
     incremental: bool = typer.Option(True, help="Reuse unchanged files' results from the previous output."),
@@ -55,7 +58,7 @@ def run(
     terminal = sys.stderr.isatty()
     bar = _Progress(terminal) if (terminal if progress is None else progress) else None
     try:
-        summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs, scheduler=scheduler,
+        summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs or usable_cores(), scheduler=scheduler,
                                  incremental=incremental, progress=bar)
     except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)

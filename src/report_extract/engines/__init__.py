@@ -6,7 +6,10 @@ the output.
 """
 from __future__ import annotations
 
+import math
+import os
 from collections import deque
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -80,6 +83,36 @@ def _alone(submit: Submit, fn: Callable[[T], R], task: T, lost: Callable[[T], R]
         return submit(fn, task)()
     except WorkerDied:
         return lost(task)
+
+
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The cores this process may run on: its CPU affinity, capped by a container's CPU limit.
+
+    `os.cpu_count()` counts the host's cores: a job limited to 2 CPUs on a 64-core node
+    would start 64 workers, each with its own memory, taking turns on 2 CPUs. The limit is
+    cgroup v2's `cpu.max` ("150000 100000" allows 1.5 CPUs: 2 workers) or cgroup v1's
+    `cpu.cfs_quota_us` / `cpu.cfs_period_us`.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    limit = _cgroup_cpu_limit(cgroup)
+    return max(1, min(cores, limit) if limit else cores)
+
+
+def _cgroup_cpu_limit(cgroup: Path) -> int | None:
+    """Whole CPUs a cgroup CPU quota allows (rounded up), or None when there is none."""
+    try:
+        quota, period = (cgroup / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        except OSError:
+            return None
+    try:
+        quota_us, period_us = int(quota), int(period)
+    except ValueError:
+        return None  # "max": no limit
+    return math.ceil(quota_us / period_us) if quota_us > 0 and period_us > 0 else None
 
 
 def make_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:
