@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_corpus import generate  # noqa: E402
 
 from report_extract.api import extract_file  # noqa: E402
+from report_extract.engines import usable_cores  # noqa: E402
 from report_extract.numbers import DIGITS  # noqa: E402
 from report_extract.rules import load_rules  # noqa: E402
 from report_extract.segment import warm_up  # noqa: E402
@@ -152,7 +153,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000, help="reports in the synthetic corpus")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parent / "corpus")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[os.cpu_count() or 1])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[usable_cores()])
     parser.add_argument("--engine", default="local")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs per --jobs value: the fastest time is kept (a shared machine is noisy), "
