@@ -140,7 +140,8 @@ def show(
 def evaluate(
     gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False, help="Folder of NAME.txt + NAME.gold.json."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="An existing output folder to score (default: run now)."),
-    show_n: int = typer.Option(0, "--show", help="List this many misses and false positives."),
+    show_n: int = typer.Option(0, "--show", help="List this many misses, false positives, disagreements "
+                                                 "(indicator, qualifier, part_of) and wrong documents."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
     rules_dir: Optional[Path] = RulesOption,
 ) -> None:
@@ -168,6 +169,9 @@ def evaluate(
         for label, key in (("missed", "misses"), ("false positive", "extras")):
             for item in result[key][:show_n]:
                 typer.echo(f"  {label}: {item['doc']}: {item['text']!r} = {item['value']} {item['noun']}")
+        for item in result["disagreements"][:show_n]:
+            typer.echo(f"  {item['field']}: {item['doc']}: {item['text']!r}: gold {item['gold']}, "
+                       f"predicted {item['pred']} (rule {item['rule'] or 'none'})")
         for item in result["wrong_documents"][:show_n]:
             typer.echo(f"  document: {item}")
 

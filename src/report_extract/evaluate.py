@@ -68,6 +68,20 @@ def _doc_key(row: dict[str, Any]) -> str:
     raise ValueError(f"prediction row has no document column ({', '.join(DOC_COLUMNS)})")
 
 
+def _disagreements(doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where a matched prediction is filed, hedged or linked otherwise than its gold
+    quantity: what the agreement figures count, listed so that a rule can be fixed."""
+    fields = []
+    if pred.get("indicator") != gold.get("indicator"):
+        fields.append(("indicator", gold.get("indicator"), pred.get("indicator")))
+    if (pred.get("qualifier") or "exact") != (gold.get("qualifier") or "exact"):
+        fields.append(("qualifier", gold.get("qualifier") or "exact", pred.get("qualifier") or "exact"))
+    if gold.get("part_of") and not pred.get("part_of"):
+        fields.append(("part_of", gold["part_of"], None))
+    return [{"doc": doc, "text": gold.get("text"), "field": field, "gold": gold_value, "pred": pred_value,
+             "rule": pred.get("rule")} for field, gold_value, pred_value in fields]
+
+
 def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
     golds = {}
     for path in sorted(Path(gold_dir).glob("*.gold.json")):
@@ -86,7 +100,7 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
             preds[key].append(row)
     tp = fp = fn = 0
     ind_ok = qual_ok = part_ok = part_n = 0
-    misses, extras, per_doc = [], [], {}
+    misses, extras, disagreements, per_doc = [], [], [], {}
     for key, gold in golds.items():
         candidates = list(preds.get(key, []))
         used = [False] * len(candidates)
@@ -112,6 +126,7 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
             if q.get("part_of"):
                 part_n += 1
                 part_ok += bool(p.get("part_of"))
+            disagreements.extend(_disagreements(key, q, p))
         tp += doc_tp
         doc_fp = used.count(False)
         fp += doc_fp
@@ -149,5 +164,6 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
         result["wrong_documents"] = wrong_docs
     result["misses"] = misses
     result["extras"] = extras
+    result["disagreements"] = disagreements
     result["per_doc"] = per_doc
     return result

@@ -1,0 +1,40 @@
+"""The scorer lists what its agreement figures count, so that a rule can be fixed."""
+from __future__ import annotations
+
+from report_extract.evaluate import score
+
+GOLD = {"r1": {"period": {"year": 2024}, "unit": "Hội Nông dân huyện A", "quantities": [
+    {"text": "64 văn bản", "value": 64, "noun": "văn bản", "indicator": "documents_issued"},
+    {"text": "42 kế hoạch", "value": 42, "noun": "kế hoạch", "indicator": "documents_issued",
+     "part_of": "64 văn bản"},
+    {"text": "hơn 500 hội viên", "value": 500, "noun": "hội viên", "indicator": "members", "qualifier": "over"},
+    {"text": "12 lớp", "value": 12, "noun": "lớp", "indicator": "training_courses"},
+]}}
+
+
+def _row(value, noun, indicator, qualifier="exact", part_of=None, rule="r"):
+    return {"source": "r1.txt", "value": value, "noun": noun, "indicator": indicator, "qualifier": qualifier,
+            "part_of": part_of, "rule": rule}
+
+
+def test_disagreements_name_the_field_gold_prediction_and_rule():
+    rows = [_row(64, "văn bản", "documents_issued"),
+            _row(42, "kế hoạch", "plans", rule="documents.plans"),  # filed otherwise, and not linked
+            _row(500, "hội viên", "members"),  # hedge lost
+            _row(12, "lớp", "training_courses", part_of="r1-0000")]  # a link the gold does not ask for
+    result = score(GOLD, rows)
+    assert result["tp"] == 4 and result["indicator_acc"] == 0.75 and result["qualifier_acc"] == 0.75
+    assert result["part_of_recall"] == 0.0
+    assert [(d["text"], d["field"], d["gold"], d["pred"], d["rule"]) for d in result["disagreements"]] == [
+        ("42 kế hoạch", "indicator", "documents_issued", "plans", "documents.plans"),
+        ("42 kế hoạch", "part_of", "64 văn bản", None, "documents.plans"),
+        ("hơn 500 hội viên", "qualifier", "over", "exact", "r"),
+    ]
+
+
+def test_full_agreement_lists_nothing():
+    rows = [_row(64, "văn bản", "documents_issued"), _row(42, "kế hoạch", "documents_issued", part_of="r1-0000"),
+            _row(500, "hội viên", "members", qualifier="over"), _row(12, "lớp", "training_courses")]
+    result = score(GOLD, rows)
+    assert result["indicator_acc"] == result["qualifier_acc"] == result["part_of_recall"] == 1.0
+    assert result["disagreements"] == []
