@@ -44,14 +44,6 @@ class Quantity:
     indicator: str = "other"
     rule: str = ""
     parent: int | None = None
-    breakdown_group: int | None = None
-
-    @property
-    def head(self) -> str:
-        """First syllable of the noun: what the scorer compares."""
-        if self.noun == "%":
-            return "%"
-        return regex.split(r"[\s/,;:.()]+", self.noun.strip())[0] if self.noun else ""
 
     def counts_same_thing(self, other: "Quantity") -> bool:
         """Same counted thing: one noun starts the other ("đảng viên" ~ "đảng viên nữ"); a
