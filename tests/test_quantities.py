@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from report_extract.api import extract_text
 from report_extract.numbers import NUMBER_WORDS
-from report_extract.quantities import word_numeral_spans
+from report_extract.quantities import _line_before, word_numeral_spans
 
 
 def figures(text: str):
@@ -116,3 +116,27 @@ def test_word_numeral_runs_are_the_regex_definition(parts):
     """The str.find scanner finds exactly what `\\b(?:word)(?:[ \\t]+(?:word))*\\b` finds."""
     text = "".join(syllable + gap for syllable, gap in parts)
     assert word_numeral_spans(text) == [m.span() for m in _WORD_NUMERAL_REGEX.finditer(text)]
+
+
+class _RecordingText(str):
+    """A text that notes the bounds of every backward search made in it."""
+
+    searches: list
+
+    def rfind(self, sub, start=None, end=None):
+        self.searches.append((start, end))
+        return super().rfind(sub, start, end)
+
+
+@pytest.mark.parametrize("text,pos,context", [
+    ("Năm qua\nhội có 12", 15, "hội có "),  # never into the line above
+    ("x" * 200 + "12", 200, "x" * 80),  # at most 80 characters
+    ("có 12", 3, "có "),
+])
+def test_the_context_before_a_figure_stays_on_its_line_and_within_reach(text, pos, context):
+    recording = _RecordingText(text)
+    recording.searches = []
+    assert _line_before(recording, pos) == context
+    # The line start is sought only within reach: a report of one long line (a flattened
+    # table) costs time in proportion to its length, not to its square.
+    assert all(end - start <= 80 for start, end in recording.searches)

@@ -259,15 +259,25 @@ def _reject_check(rule: Rule) -> _RejectCheck:
                         rule.get("unless_noun_in"))
 
 
-def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
-    """The first context rule (in file order) whose conditions all hold, if any.
+def _line_before(text: str, pos: int) -> str:
+    """The context before `pos`: up to _CONTEXT_CHARS characters, never into the line above.
+
+    The line start is looked for only within that reach: a text of one long line (a
+    flattened table, a PDF without line breaks) stays linear, not quadratic, in its length.
+    """
+    reach = max(0, pos - _CONTEXT_CHARS)
+    newline = text.rfind("\n", reach, pos)
+    return text[newline + 1 if newline >= 0 else reach : pos]
+
+
+def _rejecting_rule(text: str, cand: Candidate, before: str, rules: RuleSet) -> str | None:
+    """The first context rule (in file order) whose conditions all hold, if any; `before`
+    is the figure's `_line_before`.
 
     Every rule has a trigger: a `before` or `after` context, a `number` form or a noun. One
     combined search per kind of context rules out most rules at once (the `after` one only
     when a rule that needs it is reached); only rules whose trigger fired are checked in full.
     """
-    line_start = text.rfind("\n", 0, cand.start) + 1
-    before = text[max(line_start, cand.start - _CONTEXT_CHARS) : cand.start]
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
     any_after = None
     for check in _reject_checks(rules, cand.plain, bool(cand.noun), _any(rules, "reject", "before", before)):
@@ -290,10 +300,9 @@ def _rejecting_rule(text: str, cand: Candidate, rules: RuleSet) -> str | None:
     return None
 
 
-def _qualifier(text: str, start: int, after_pos: int, rules: RuleSet) -> tuple[str, str | None]:
-    """The hedge nearest the number wins; with none the figure is exact."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - _CONTEXT_CHARS) : start]
+def _qualifier(text: str, before: str, after_pos: int, rules: RuleSet) -> tuple[str, str | None]:
+    """The hedge nearest the number wins (`before`: the figure's `_line_before`); with
+    none the figure is exact."""
     if not _any(rules, "hedge", "pattern", before):
         return "exact", None
     after = text[after_pos : after_pos + _CONTEXT_CHARS]
@@ -355,7 +364,8 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
         cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, percent=cand.percent,
                                                scaled=cand.scaled, money_scale=cand.money_scale)
         cand.noun = " ".join(cand.noun_words)
-        cand.rejected_by = _rejecting_rule(text, cand, rules)
+        before = _line_before(text, cand.start)
+        cand.rejected_by = _rejecting_rule(text, cand, before, rules)
         if cand.rejected_by:
             continue
         inherited = False
@@ -370,7 +380,7 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
         cand.rejected_by = out_of_scope.get(cand.start)
         if cand.rejected_by:
             continue
-        qualifier, hedge_rule = _qualifier(text, cand.start, cand.end, rules)
+        qualifier, hedge_rule = _qualifier(text, before, cand.end, rules)
         cand.quantity = Quantity(cand.start, cand.end, cand.value, cand.noun, cand.num_end, sentence,
                                  cand.noun_words, qualifier, hedge_rule, inherited)
         in_sentence.append(cand.quantity)
