@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from report_extract.api import extract_text
+from report_extract.segment import sentence_spans
+from report_extract.structure import _MAX_PARENTHESIS, _parentheses
 
 
 def parts(text: str):
@@ -30,6 +32,28 @@ def test_parts_exceeding_their_total_stay_unlinked():
     found, ex = parts("xảy ra 27 vụ phạm pháp hình sự; trong đó có 34 vụ về kinh tế và 10 vụ về ma túy.")
     assert found["34 vụ"] is None and found["10 vụ"] is None
     assert ex.parts_checks == {0: "exceed"}
+
+
+# A report saved as one long line without sentence ends (a flattened table), opened by a "("
+# that is never closed: what is measured in sentences and parentheses must stay bounded,
+# or the work per figure grows with the length of the line.
+_BREAKDOWN = "ban hành 64 văn bản (trong đó 42 kế hoạch, 12 báo cáo, 10 công văn)"
+_LONG_LINE = "Phụ lục (số liệu " + " ".join(f"xã {i} có {i} hộ" for i in range(1, 800)) + " " + _BREAKDOWN
+
+
+def test_a_stray_parenthesis_on_a_long_line_leaves_later_breakdowns_as_they_are():
+    assert len(_LONG_LINE) > 5 * _MAX_PARENTHESIS
+    found, ex = parts(_LONG_LINE)
+    alone, _ = parts(_BREAKDOWN)
+    assert {k: v for k, v in found.items() if k in alone} == alone
+    assert all(end - start <= _MAX_PARENTHESIS for start, end, _ in _parentheses(_LONG_LINE).items)
+
+
+def test_a_text_without_sentence_ends_is_cut_at_spaces_into_bounded_sentences():
+    spans = sentence_spans(_LONG_LINE)
+    assert len(spans) > 1 and all(end - start <= 2000 for start, end in spans)
+    assert all(_LONG_LINE[start - 1] == " " for start, _ in spans[1:])  # cut between words
+    assert " ".join(_LONG_LINE[start:end] for start, end in spans) == _LONG_LINE
 
 
 def test_change_in_parenthesis_is_not_a_part():

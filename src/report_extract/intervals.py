@@ -1,7 +1,9 @@
-"""Which stretches of a text cover a position, in logarithmic time.
+"""Which stretches of a text cover a position: a bisection, then a look at the stretches
+that start within the longest one's length before it.
 
 Parentheses and breakdown cues are looked up once per figure; a linear scan would make a
-report of tens of megabytes quadratic.
+report of tens of megabytes quadratic, and so would one stretch as long as the report
+(`structure` keeps them to a sentence or a parenthesis of bounded width).
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
@@ -29,18 +29,36 @@ _WINDOW_STOP = re.compile(r"[,;:.!?()\[\]“”\"\n/|–—]|\s-\s")
 _FIRST_SYLLABLES = {n: re.compile(rf"\s*(?:\S+\s+){{{n - 1}}}\S+") for n in range(1, 9)}
 
 
+# Longer, a "sentence" is a text without sentence ends (a flattened table, a page without
+# punctuation): it is cut at spaces, so that what is measured in sentences (target and
+# earlier-period scopes, list labels, breakdown scopes, the rows' context) stays bounded.
+# Sentences of real reports run to about 700 characters.
+_MAX_SENTENCE = 2000
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; newlines always end one (headlines, list items)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
         if text[start:end].strip():
-            spans.append(_strip(text, start, end))
+            spans.extend(_bounded(text, *_strip(text, start, end)))
         start = end
     if text[start:].strip():
-        spans.append(_strip(text, start, len(text)))
+        spans.extend(_bounded(text, *_strip(text, start, len(text))))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence `start:end` in pieces of at most _MAX_SENTENCE characters, cut at spaces."""
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + _MAX_SENTENCE)
+        if cut < 0:
+            cut = start + _MAX_SENTENCE  # no space at all: cut anywhere
+        yield _strip(text, start, cut)
+        start = _strip(text, cut, end)[0]
+    yield start, end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

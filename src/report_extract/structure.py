@@ -21,6 +21,8 @@ from .rules import RuleSet
 from .segment import sentence_spans
 
 _MAX_DISTANCE = 500  # characters between a total and the marker of its parts
+_MAX_PARENTHESIS = 2000  # the parentheses of reports' breakdowns span at most a few hundred
+_PARENTHESIS_OR_LINE_END = regex.compile(r"[()\n]")
 # Between a figure and the parenthesis that splits it: its noun phrase only ("17 văn bản
 # lãnh đạo, chỉ đạo (gồm …)"), no clause end; before a colon not even a comma, which
 # would make the colon one item's label in a list ("chống Pháp: 33, chống Mỹ: 716").
@@ -40,9 +42,11 @@ class _Cue:
 
 
 def _parentheses(text: str) -> Intervals[tuple[int, int]]:
-    """Every balanced parenthesis pair; an unclosed one runs to its line end."""
+    """Every balanced parenthesis pair; an unclosed one runs to its line end. A pair wider
+    than _MAX_PARENTHESIS is a stray mark (on a text of one long line, a "(" that is never
+    closed), not the parenthesis of a breakdown."""
     pairs, stack = [], []
-    for m in regex.finditer(r"[()\n]", text):
+    for m in _PARENTHESIS_OR_LINE_END.finditer(text):
         ch = m.group()
         if ch == "(":
             stack.append(m.start())
@@ -52,7 +56,7 @@ def _parentheses(text: str) -> Intervals[tuple[int, int]]:
             pairs.extend((o, m.start()) for o in stack)
             stack.clear()
     pairs.extend((o, len(text)) for o in stack)
-    return Intervals([(o, c, (o, c)) for o, c in pairs])
+    return Intervals([(o, c, (o, c)) for o, c in pairs if c - o <= _MAX_PARENTHESIS])
 
 
 def _innermost(pairs: Intervals[tuple[int, int]], pos: int) -> tuple[int, int] | None:
