@@ -11,6 +11,7 @@ from report_extract.numbers import parse_digits, parse_scaled, parse_words
     ("2.737", 2737), ("99,9", 99.9), ("09", 9), ("1.826.952.000", 1826952000),
     ("20.514.430.516", 20514430516), ("1.234,5", 1234.5), ("44,962.000", 44962000),
     ("1,5", 1.5), ("127,39", 127.39), ("7,50", 7.5), ("4.0", 4.0), ("0", 0),
+    ("1.826.952.000.000.000", 1_826_952_000_000_000), ("123456789012", 123456789012),
 ])
 def test_digit_tokens(token, value):
     assert parse_digits(token) == pytest.approx(value)
@@ -18,6 +19,13 @@ def test_digit_tokens(token, value):
 
 @pytest.mark.parametrize("token", ["1.2.3", "1,23,4"])
 def test_malformed_digit_tokens(token):
+    assert parse_digits(token) is None
+
+
+@pytest.mark.parametrize("token", ["9" * 400, "1" * 5000, "1,5" + "0" * 5000, "1.234" * 20])
+def test_digit_runs_too_long_for_a_figure_are_not_numbers(token):
+    """An identifier or a hash: 400 digits overflow a float, 5,000 exceed what Python
+    turns into an int; either used to fail the whole report."""
     assert parse_digits(token) is None
 
 

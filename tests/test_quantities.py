@@ -140,3 +140,7 @@ def test_the_context_before_a_figure_stays_on_its_line_and_within_reach(text, po
     # The line start is sought only within reach: a report of one long line (a flattened
     # table) costs time in proportion to its length, not to its square.
     assert all(end - start <= 80 for start, end in recording.searches)
+
+
+def test_a_long_digit_run_does_not_cost_the_report_its_figures():
+    assert figures("Hội có 12 hội viên. Mã tài liệu " + "7" * 5000 + ".") == [(12, "hội viên", "exact")]

@@ -13,6 +13,10 @@ import regex
 DIGITS = regex.compile(r"(?<![\d])\d+(?:[.,]\d+)*(?![\d])")
 
 _SEPARATOR = regex.compile(r"[.,]")
+# "1.826.952.000.000.000" (a quadrillion đồng) has 21 characters. A longer run of digits is an identifier (an
+# account, card or barcode number, a hash in a scraped page), not a figure; Python would
+# refuse to turn one of thousands of digits into a number at all.
+_MAX_NUMERAL_CHARS = 24
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # "8 tỷ 500 triệu", "1,5 triệu", "2 nghìn tỷ": one or more (number scale) steps.
 SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
@@ -38,11 +42,14 @@ _ONLY_INSIDE = {"mốt", "lăm", "tư", "mươi", "trăm", "linh", "lẻ", "khô
 
 
 def parse_digits(token: str) -> float | None:
-    """Value of a digit token with Vietnamese separators, or None when it is malformed.
+    """Value of a digit token with Vietnamese separators, or None when it is malformed or too
+    long for a figure.
 
     "2.737" → 2737, "99,9" → 99.9, "1.826.952.000" → 1826952000, "1.234,5" → 1234.5,
     "44,962.000" (mixed separators, all 3-digit groups) → 44962000, "09" → 9.
     """
+    if len(token) > _MAX_NUMERAL_CHARS:
+        return None
     if token.isdigit():
         return float(int(token))
     groups = _SEPARATOR.split(token)
