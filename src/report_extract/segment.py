@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -43,22 +43,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         end = m.end()
         if text[start:end].strip():
-            spans.extend(_bounded(text, *_strip(text, start, end)))
+            _add_sentence(spans, text, start, end)
         start = end
     if text[start:].strip():
-        spans.extend(_bounded(text, *_strip(text, start, len(text))))
+        _add_sentence(spans, text, start, len(text))
     return spans
 
 
-def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The sentence `start:end` in pieces of at most _MAX_SENTENCE characters, cut at spaces."""
+def _add_sentence(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add `start:end` without its outer spaces, in pieces of at most _MAX_SENTENCE
+    characters cut at spaces."""
+    start, end = _strip(text, start, end)
     while end - start > _MAX_SENTENCE:
         cut = text.rfind(" ", start + 1, start + _MAX_SENTENCE)
         if cut < 0:
             cut = start + _MAX_SENTENCE  # no space at all: cut anywhere
-        yield _strip(text, start, cut)
+        spans.append(_strip(text, start, cut))
         start = _strip(text, cut, end)[0]
-    yield start, end
+    spans.append((start, end))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
