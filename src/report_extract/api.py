@@ -193,7 +193,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
         doc = previous and previous.reusable(source, path.stat().st_size, functools.partial(_sha256_of, path),
                                              rules.version, __version__)
         plan.append(("reuse", doc) if doc else ("extract", (str(path), source, root)))
-    if engine == "local":
+    if engine == "local" and any(entry[0] == "extract" for entry in plan):
         warm_up()  # load the segmenter once, before workers fork (Dask's workers load their own)
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler)
