@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -21,6 +21,8 @@ from .yearly import yearly_tables
 
 _BATCH_ROWS = 20_000  # indicator rows held in memory before they are written
 _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
+# The columns of a partition's files: `year` is in the folder name.
+PARTITION_SCHEMA = INDICATORS_SCHEMA.remove(INDICATORS_SCHEMA.get_field_index("year"))
 
 
 def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str],
@@ -72,19 +74,23 @@ class _PartitionedWriter:
 
     Rows wait in buffers holding at most _BATCH_ROWS rows in all, so memory stays flat
     however many documents and years stream through; `year` lives in the folder name.
+    A document's rows come as tuples (just extracted) or as an Arrow table (read back from
+    the previous output, `PreviousOutput.rows_for`), which is written as it is.
     """
 
     def __init__(self, root: Path):
         self.root = root
         self.root.mkdir()
-        self.schema = INDICATORS_SCHEMA.remove(INDICATORS_SCHEMA.get_field_index("year"))
+        self.schema = PARTITION_SCHEMA
         self.columns = [i for i, name in enumerate(INDICATOR_COLUMNS) if name != "year"]
-        self.buffers: dict[int | None, list[tuple]] = {}
+        self.buffers: dict[int | None, list[list[tuple] | pa.Table]] = {}
         self.buffered = 0
         self.writers: dict[int | None, pq.ParquetWriter] = {}
 
-    def add(self, year: int | None, rows: list[tuple]) -> None:
-        self.buffers.setdefault(year, []).extend(rows)
+    def add(self, year: int | None, rows: list[tuple] | pa.Table) -> None:
+        if not len(rows):
+            return
+        self.buffers.setdefault(year, []).append(rows)
         self.buffered += len(rows)
         if self.buffered >= _BATCH_ROWS:
             for buffered_year in list(self.buffers):
@@ -92,16 +98,31 @@ class _PartitionedWriter:
             self.buffered = 0
 
     def _flush(self, year: int | None) -> None:
-        rows = self.buffers.pop(year, [])
-        if not rows:
+        pieces = self.buffers.pop(year, [])
+        if not pieces:
             return
         if year not in self.writers:
             folder = self.root / f"year={year if year is not None else '__HIVE_DEFAULT_PARTITION__'}"
             folder.mkdir()
             self.writers[year] = pq.ParquetWriter(folder / "part-0.parquet", self.schema)
+        tables, extracted = [], []
+        for piece in pieces:  # runs of extracted rows become one table each, in order
+            if isinstance(piece, pa.Table):
+                if extracted:
+                    tables.append(self._table(extracted))
+                    extracted = []
+                tables.append(piece)
+            else:
+                extracted.extend(piece)
+        if extracted:
+            tables.append(self._table(extracted))
+        # One chunk per column, as when every row was extracted: a rerun writes the same bytes.
+        self.writers[year].write_table(pa.concat_tables(tables).combine_chunks())
+
+    def _table(self, rows: list[tuple]) -> pa.Table:
         columns = list(zip(*rows))
         arrays = [pa.array(columns[i], type=INDICATORS_SCHEMA.field(i).type) for i in self.columns]
-        self.writers[year].write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        return pa.Table.from_arrays(arrays, schema=self.schema)
 
     def __enter__(self) -> "_PartitionedWriter":
         return self
@@ -156,8 +177,7 @@ class PreviousOutput:
     def __init__(self, out_dir: str | Path):
         out_dir = Path(out_dir)
         self.documents: dict[str, dict[str, Any]] = {}
-        self._partitions: dict[Any, Iterator[dict[str, Any]]] = {}
-        self._pending: dict[Any, dict[str, Any] | None] = {}
+        self._partitions: dict[int | None, _PartitionCursor] = {}
         documents = out_dir / "documents.parquet"
         if not documents.exists() or pq.read_schema(documents).metadata.get(b"report_extract.schema_version") \
                 != SCHEMA_VERSION.encode():
@@ -165,8 +185,7 @@ class PreviousOutput:
         self.documents = {d["source"]: d for d in pq.read_table(documents).to_pylist()}
         for part in sorted((out_dir / "indicators").glob("year=*")):
             year_text = part.name.split("=", 1)[1]
-            year = int(year_text) if year_text.isdigit() else None
-            self._partitions[year] = _rows_of(part, year)
+            self._partitions[int(year_text) if year_text.isdigit() else None] = _PartitionCursor(part)
 
     def reusable(self, source: str, size: int, sha256: Callable[[], str], rules_version: str,
                  program_version: str) -> dict[str, Any] | None:
@@ -180,29 +199,46 @@ class PreviousOutput:
             return doc
         return None
 
-    def rows_for(self, doc: dict[str, Any]) -> list[tuple]:
-        """The document's indicator rows; documents must be asked for in input order."""
-        if not doc["n_quantities"]:
-            return []
-        year = doc["year"]
-        rows = []
-        if year not in self._partitions:
-            return []
-        pending = self._pending.get(year) or next(self._partitions[year], None)
-        while pending is not None and pending[0] != doc["doc_id"]:
-            pending = next(self._partitions[year], None)  # rows of a document not reused
-        while pending is not None and pending[0] == doc["doc_id"]:
-            rows.append(pending)
-            pending = next(self._partitions[year], None)
-        self._pending[year] = pending
-        return rows
+    def rows_for(self, doc: dict[str, Any]) -> pa.Table | list:
+        """The document's indicator rows, as Arrow (they go back to Parquet as they are:
+        no round trip through Python objects); documents must be asked for in input order."""
+        cursor = self._partitions.get(doc["year"])
+        return cursor.take(doc["doc_id"]) if doc["n_quantities"] and cursor else []
 
 
-def _rows_of(partition: Path, year: int | None) -> Iterator[tuple]:
-    """A partition's rows as INDICATOR_COLUMNS tuples (doc_id first), in file order."""
-    files = sorted(partition.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
-    for path in files:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=10_000):
-            columns = [batch.column(c).to_pylist() if c != "year" else [year] * batch.num_rows
-                       for c in INDICATOR_COLUMNS]
-            yield from zip(*columns)
+class _PartitionCursor:
+    """Walks a partition's rows once, in file order, handing out each document's run of rows."""
+
+    def __init__(self, partition: Path):
+        files = sorted(partition.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
+        self._batches = (batch for path in files for batch in pq.ParquetFile(path).iter_batches(batch_size=10_000))
+        self._batch: pa.RecordBatch | None = None
+        self._ids: list[str] = []
+        self._at = 0
+
+    def take(self, doc_id: str) -> pa.Table | list:
+        """The rows of `doc_id` from here on, skipping rows of documents not reused before them."""
+        pieces = []
+        while self._current():
+            if self._ids[self._at] != doc_id:
+                if pieces:
+                    break  # the document's run ended
+                self._at += 1  # rows of a document that is not reused
+                continue
+            end = self._at
+            while end < len(self._ids) and self._ids[end] == doc_id:
+                end += 1
+            pieces.append(self._batch.slice(self._at, end - self._at))
+            self._at = end
+            if end < len(self._ids):
+                break
+        return pa.Table.from_batches(pieces, schema=PARTITION_SCHEMA) if pieces else []
+
+    def _current(self) -> bool:
+        """Whether a row is at hand, moving on to the next batch when this one is done."""
+        while self._batch is None or self._at >= len(self._ids):
+            self._batch = next(self._batches, None)
+            if self._batch is None:
+                return False
+            self._ids, self._at = self._batch.column("doc_id").to_pylist(), 0
+        return True
