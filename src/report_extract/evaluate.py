@@ -70,7 +70,8 @@ def _doc_key(row: dict[str, Any]) -> str:
 
 def _disagreements(doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> list[dict[str, Any]]:
     """Where a matched prediction is filed, hedged or linked otherwise than its gold
-    quantity: what the agreement figures count, listed so that a rule can be fixed."""
+    quantity: what the agreement figures count (defined here once), listed so that a rule
+    can be fixed."""
     fields = []
     if pred.get("indicator") != gold.get("indicator"):
         fields.append(("indicator", gold.get("indicator"), pred.get("indicator")))
@@ -120,13 +121,14 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
                 continue
             used[best] = True
             doc_tp += 1
-            p = candidates[best]
-            ind_ok += p.get("indicator") == q.get("indicator")
-            qual_ok += (p.get("qualifier") or "exact") == (q.get("qualifier") or "exact")
+            differing = _disagreements(key, q, candidates[best])
+            disagreements.extend(differing)
+            fields = {d["field"] for d in differing}
+            ind_ok += "indicator" not in fields
+            qual_ok += "qualifier" not in fields
             if q.get("part_of"):
                 part_n += 1
-                part_ok += bool(p.get("part_of"))
-            disagreements.extend(_disagreements(key, q, p))
+                part_ok += "part_of" not in fields
         tp += doc_tp
         doc_fp = used.count(False)
         fp += doc_fp

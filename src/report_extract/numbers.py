@@ -13,9 +13,9 @@ import regex
 DIGITS = regex.compile(r"(?<![\d])\d+(?:[.,]\d+)*(?![\d])")
 
 _SEPARATOR = regex.compile(r"[.,]")
-# "1.826.952.000.000.000" (a quadrillion đồng) has 21 characters. A longer run of digits is an identifier (an
-# account, card or barcode number, a hash in a scraped page), not a figure; Python would
-# refuse to turn one of thousands of digits into a number at all.
+# "1.826.952.000.000.000" (a quadrillion đồng) has 21 characters. A longer run of digits
+# is an identifier (an account, card or barcode number, a hash in a scraped page), not a
+# figure; Python would refuse to turn one of thousands of digits into a number at all.
 _MAX_NUMERAL_CHARS = 24
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # "8 tỷ 500 triệu", "1,5 triệu", "2 nghìn tỷ": one or more (number scale) steps.

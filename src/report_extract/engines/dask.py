@@ -14,7 +14,7 @@ from . import WorkerDied, map_in_batches
 T = TypeVar("T")
 R = TypeVar("R")
 
-_WINDOW_PER_WORKER = 4  # tasks in flight per worker: busy, yet no backlog of results
+_WINDOW_PER_WORKER = 4  # batches in flight per worker: busy, yet no backlog of results
 
 
 class DaskEngine:
