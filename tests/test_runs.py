@@ -205,6 +205,20 @@ def test_an_unreachable_dask_scheduler_is_a_clear_error(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_the_local_dask_cluster_runs_its_workers_without_the_profiler():
+    """The profiler keeps a profile a second in every worker, which no one sees without a
+    dashboard: memory that grows through a long run."""
+    pytest.importorskip("dask.distributed")
+    from report_extract.engines.dask import DaskEngine
+
+    engine = DaskEngine(2)
+    try:
+        profiling = engine._client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+    finally:
+        engine.close()
+    assert list(profiling.values()) == [False, False]
+
+
 def test_dask_engine_gives_the_same_tables(tmp_path):
     pytest.importorskip("dask.distributed")
     inputs = copy_samples(tmp_path / "in")

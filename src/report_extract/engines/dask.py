@@ -30,8 +30,14 @@ class DaskEngine:
             except OSError as exc:  # unreachable or not a scheduler: say so, not a traceback
                 raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+            import dask
+
+            # A cluster of our own has no dashboard to show its workers' profiles, and the
+            # profiler keeps one a second (up to 1,000): on 50,000 reports each worker grew by
+            # ~17 MB in four minutes with it, stayed flat without it.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
             self._client = Client(self._cluster)
         workers = len(self._client.scheduler_info().get("workers", {})) or max(1, jobs)
         self._window = _WINDOW_PER_WORKER * workers
