@@ -20,6 +20,7 @@ _WINDOW_PER_WORKER = 4  # batches in flight per worker: busy, yet no backlog of 
 class DaskEngine:
     def __init__(self, jobs: int, scheduler: str | None = None):
         try:
+            import dask
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:  # the optional extra is missing
             raise RuntimeError("the dask engine needs the extra: pip install 'report-extract[dask]'") from exc
@@ -30,8 +31,6 @@ class DaskEngine:
             except OSError as exc:  # unreachable or not a scheduler: say so, not a traceback
                 raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            import dask
-
             # A cluster of our own has no dashboard to show its workers' profiles, and the
             # profiler keeps one a second (up to 1,000): on 50,000 reports each worker grew by
             # ~17 MB in four minutes with it, stayed flat without it.
