@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from report_extract.api import extract_text
-from report_extract.segment import sentence_spans
+from report_extract.segment import _MAX_SENTENCE, sentence_spans
 from report_extract.structure import _MAX_PARENTHESIS, _parentheses
 
 
@@ -51,7 +51,7 @@ def test_a_stray_parenthesis_on_a_long_line_leaves_later_breakdowns_as_they_are(
 
 def test_a_text_without_sentence_ends_is_cut_at_spaces_into_bounded_sentences():
     spans = sentence_spans(_LONG_LINE)
-    assert len(spans) > 1 and all(end - start <= 2000 for start, end in spans)
+    assert len(spans) > 1 and all(end - start <= _MAX_SENTENCE for start, end in spans)
     assert all(_LONG_LINE[start - 1] == " " for start, _ in spans[1:])  # cut between words
     assert " ".join(_LONG_LINE[start:end] for start, end in spans) == _LONG_LINE
 
