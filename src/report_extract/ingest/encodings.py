@@ -13,10 +13,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-
-import regex
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import regex
 
 from report_extract.ingest.vietnamese import plain_character_share, plausibility
 
@@ -110,7 +110,7 @@ def _vni_decode_map(spellings: dict[str, str]) -> dict[str, str]:
     decode = {spelling: letter for letter, spelling in spellings.items() if not spelling.isascii()}
     for spelling, letter in list(decode.items()):
         if len(spelling) == 2:
-            base, mark = spelling
+            base, mark = spelling[0], spelling[1]
             decode.setdefault(base + mark.swapcase(), letter)
     return decode
 
