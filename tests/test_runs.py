@@ -251,7 +251,7 @@ def test_a_killed_run_leaves_the_previous_output_and_the_next_run_completes(tmp_
     for name in before:
         assert before[name].equals(after[name]), name
     assert not list(out.glob("*staging*")) and sorted(p.name for p in out.iterdir()) == [
-        "documents.parquet", "indicators", "yearly.parquet"]
+        "documents.parquet", "indicators", "report-extract.json", "yearly.parquet"]
     summary = run([inputs], out)
     assert summary.n_documents == 300
     assert not list(tmp_path.glob(".out.staging-*"))

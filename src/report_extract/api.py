@@ -155,6 +155,7 @@ class RunSummary:
     n_quantities: int = 0
     n_reused: int = 0
     failures: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the user should know: damaged outputs, files kept
 
 
 def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tuple]]:
@@ -177,16 +178,46 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
         incremental: bool = True, progress: Callable[[int, int], None] | None = None) -> RunSummary:
     """Extract every supported file under `inputs` and publish the tables in `out_dir`.
 
-    Files whose content, rules and program version are unchanged since the last published
-    output are taken from it instead of being extracted again; deleted files drop out.
-    `progress(done, total)` is called as each file's results reach the tables.
+    `out_dir` must be a new folder, an empty one or an earlier output of this tool; anything
+    else raises `OutputError` before any work (see `publish`). Files whose content, rules and
+    program version are unchanged since the last published output are taken from it instead
+    of being extracted again; deleted files drop out. `progress(done, total)` is called as
+    each file's results reach the tables.
     """
-    from .tables import PreviousOutput, recover, write_outputs  # pyarrow: not in the workers, which only extract
+    # pyarrow is imported here, not at the top: the workers only extract
+    from .publish import OutputError, claimed_output
+    from .schema import SCHEMA_VERSION
+    from .tables import PreviousOutput, UnreadablePreviousOutput
 
     rules = rules or load_rules()
-    recover(out_dir)
-    previous = PreviousOutput(out_dir) if incremental else None
-    summary = RunSummary(Path(out_dir))
+    with claimed_output(out_dir, inputs) as output:
+        previous = PreviousOutput(output.path) if incremental else None
+        if previous and previous.problem:
+            output.notes.append(previous.problem)
+        options: dict[str, Any] = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "progress": progress}
+        try:
+            try:
+                summary = _extract_into(output.staging, inputs, rules, previous, **options)
+            except UnreadablePreviousOutput as exc:
+                output.notes.append(f"the previous output in {output.path} could not be read back ({exc}); "
+                                    "every file was extracted again")
+                output.renew_staging()
+                summary = _extract_into(output.staging, inputs, rules, None, **options)
+        except OSError as exc:
+            raise OutputError(f"cannot write the output in {output.path.parent}: "
+                              f"{(exc.strerror or str(exc)).lower()}; the previous output is kept") from None
+        output.publish(SCHEMA_VERSION, [Path(p) for p in inputs])
+    summary.out_dir, summary.notes = output.path, output.notes
+    return summary
+
+
+def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previous: Any, *, engine: str,
+                  jobs: int, scheduler: str | None, progress: Callable[[int, int], None] | None) -> RunSummary:
+    """The tables of every file under `inputs`, written into `staging`; rows of unchanged
+    files come from `previous` (a `tables.PreviousOutput`, or None to extract everything)."""
+    from .tables import write_outputs
+
+    summary = RunSummary(staging)
     root = str(rules.root)
     plan: list[tuple[str, Any] | None] = []  # entries become None once written: memory stays flat
     for path, source in discover([Path(p) for p in inputs]):
@@ -220,7 +251,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
 
         aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
         threads = min(max(1, jobs), usable_cores())  # for the yearly table: the workers are gone by then
-        write_outputs(out_dir, results(), aggregates, threads)
+        write_outputs(staging, results(), aggregates, threads)
     finally:
         executor.close()
     return summary

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -57,21 +58,39 @@ def run(
     rules = _rules(rules_dir)
     terminal = sys.stderr.isatty()
     bar = _Progress(terminal) if (terminal if progress is None else progress) else None
+    previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs or usable_cores(), scheduler=scheduler,
                                  incremental=incremental, progress=bar)
     except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt as stop:
+        code, how = (stop.exit_code, "terminated") if isinstance(stop, _Interrupted) else (130, "Ctrl-C")
+        typer.secho(f"interrupted ({how}); the previous output is kept", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code) from None
     finally:
+        signal.signal(signal.SIGTERM, previous_handler)
         if bar is not None:
             bar.close()
+    for note in summary.notes:
+        typer.secho(f"note: {note}", fg=typer.colors.YELLOW, err=True)
     for doc in summary.failures:
         typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"{summary.n_documents} files ({summary.n_reused} unchanged), {summary.n_quantities} quantities, "
                f"{len(summary.failures)} not read -> {summary.out_dir}")
     if strict and summary.failures:
         raise typer.Exit(1)
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it unwinds as from Ctrl-C: staging removed, lock dropped."""
+
+    exit_code = 143
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise _Interrupted("terminated")
 
 
 class _Progress:

@@ -1,14 +1,11 @@
-"""Writing the tables: deterministic rows, bounded buffers, atomic publishing.
+"""Writing the tables: deterministic rows, bounded buffers.
 
 Documents stream through in input order and are written in batches, so memory does not
-grow with the number of files. Everything goes to a staging folder beside DIR that is
-swapped in at the end: a reader never sees a half-written table, and a killed run leaves
-the previous output as it was.
+grow with the number of files. A run writes into its staging folder (`publish`), which is
+swapped in for the output only once every table is complete.
 """
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -25,40 +22,32 @@ _BATCH_DOCS = 2_000  # document rows per row group of documents.parquet
 PARTITION_SCHEMA = INDICATORS_SCHEMA.remove(INDICATORS_SCHEMA.get_field_index("year"))
 
 
-def write_outputs(out_dir: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str],
+def write_outputs(folder: str | Path, results: Iterable[DocumentResult], aggregates: dict[str, str],
                   threads: int = 1) -> int:
-    """Stream (document row, indicator rows) pairs into the three tables; publish atomically.
+    """Stream (document row, indicator rows) pairs into the three tables in `folder`.
 
     Rows keep the order they arrive in (input order), so equal inputs give equal files.
     The yearly table is computed with `threads` threads. Returns the number of documents written.
     """
     _return_freed_memory()
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     n_documents = 0
-    try:
-        with pq.ParquetWriter(staging / "documents.parquet", DOCUMENTS_SCHEMA) as documents, \
-                _PartitionedWriter(staging / "indicators") as indicators:
-            doc_buffer: list[dict[str, Any]] = []
-            for doc, rows in results:
-                doc_buffer.append(doc)
-                indicators.add(doc["year"], rows)
-                n_documents += 1
-                if len(doc_buffer) >= _BATCH_DOCS:
-                    documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
-                    doc_buffer.clear()
-            if doc_buffer:
+    with pq.ParquetWriter(folder / "documents.parquet", DOCUMENTS_SCHEMA) as documents, \
+            _PartitionedWriter(folder / "indicators") as indicators:
+        doc_buffer: list[dict[str, Any]] = []
+        for doc, rows in results:
+            doc_buffer.append(doc)
+            indicators.add(doc["year"], rows)
+            n_documents += 1
+            if len(doc_buffer) >= _BATCH_DOCS:
                 documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
-        with pq.ParquetWriter(staging / "yearly.parquet", YEARLY_SCHEMA) as yearly:
-            for table in yearly_tables(staging / "indicators", aggregates, threads):
-                yearly.write_table(table)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    publish(staging, out_dir)
+                doc_buffer.clear()
+        if doc_buffer:
+            documents.write_table(pa.Table.from_pylist(doc_buffer, schema=DOCUMENTS_SCHEMA))
+    with pq.ParquetWriter(folder / "yearly.parquet", YEARLY_SCHEMA) as yearly:
+        for table in yearly_tables(folder / "indicators", aggregates, threads):
+            yearly.write_table(table)
     return n_documents
 
 
@@ -134,58 +123,37 @@ class _PartitionedWriter:
             writer.close()
 
 
-def publish(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `staging` with two renames; a crash in between is repaired next run."""
-    previous = out_dir.parent / f".{out_dir.name}.previous"
-    shutil.rmtree(previous, ignore_errors=True)
-    if out_dir.exists():
-        os.rename(out_dir, previous)
-    os.rename(staging, out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
-def recover(out_dir: str | Path) -> None:
-    """Put back the previous output if a run died between the two renames of `publish`,
-    and clear staging folders that killed runs left behind."""
-    out_dir = Path(out_dir)
-    previous = out_dir.parent / f".{out_dir.name}.previous"
-    if not out_dir.exists() and previous.exists():
-        os.rename(previous, out_dir)
-    for stale in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(stale, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid != os.getpid()
+class UnreadablePreviousOutput(Exception):
+    """Rows of the previous output could not be read back; the run must extract everything."""
 
 
 class PreviousOutput:
     """A published output read back, so unchanged documents are not extracted again.
 
     Each document's rows sit together in its year's partition, in input order, so they
-    are read back by walking each partition once, in step with the inputs.
+    are read back by walking each partition once, in step with the inputs. An output that
+    cannot be read (damaged, from another schema) reuses nothing: `problem` says why.
     """
 
     def __init__(self, out_dir: str | Path):
         out_dir = Path(out_dir)
         self.documents: dict[str, dict[str, Any]] = {}
         self._partitions: dict[int | None, _PartitionCursor] = {}
+        self.problem: str | None = None
         documents = out_dir / "documents.parquet"
-        if not documents.exists() or pq.read_schema(documents).metadata.get(b"report_extract.schema_version") \
-                != SCHEMA_VERSION.encode():
+        if not documents.exists():
             return
-        self.documents = {d["source"]: d for d in pq.read_table(documents).to_pylist()}
-        for part in sorted((out_dir / "indicators").glob("year=*")):
-            year_text = part.name.split("=", 1)[1]
-            self._partitions[int(year_text) if year_text.isdigit() else None] = _PartitionCursor(part)
+        try:
+            metadata = pq.read_schema(documents).metadata or {}
+            if metadata.get(b"report_extract.schema_version") != SCHEMA_VERSION.encode():
+                return
+            self.documents = {d["source"]: d for d in pq.read_table(documents).to_pylist()}
+            for part in sorted((out_dir / "indicators").glob("year=*")):
+                year_text = part.name.split("=", 1)[1]
+                self._partitions[int(year_text) if year_text.isdigit() else None] = _PartitionCursor(part)
+        except (OSError, pa.ArrowException, ValueError, KeyError) as exc:
+            self.documents, self._partitions = {}, {}
+            self.problem = f"the previous output in {out_dir} could not be read ({exc}); every file is extracted again"
 
     def reusable(self, source: str, size: int, sha256: Callable[[], str], rules_version: str,
                  program_version: str) -> dict[str, Any] | None:
@@ -202,8 +170,16 @@ class PreviousOutput:
     def rows_for(self, doc: dict[str, Any]) -> pa.Table | list:
         """The document's indicator rows, as Arrow (they go back to Parquet as they are:
         no round trip through Python objects); documents must be asked for in input order."""
+        if not doc["n_quantities"]:
+            return []
         cursor = self._partitions.get(doc["year"])
-        return cursor.take(doc["doc_id"]) if doc["n_quantities"] and cursor else []
+        try:
+            rows = cursor.take(doc["doc_id"]) if cursor else []
+        except (OSError, pa.ArrowException, ValueError) as exc:
+            raise UnreadablePreviousOutput(str(exc)) from None
+        if len(rows) != doc["n_quantities"]:
+            raise UnreadablePreviousOutput(f"{doc['source']}: {len(rows)} rows where {doc['n_quantities']} were written")
+        return rows
 
 
 class _PartitionCursor:
@@ -211,7 +187,8 @@ class _PartitionCursor:
 
     def __init__(self, partition: Path):
         files = sorted(partition.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
-        self._batches = (batch for path in files for batch in pq.ParquetFile(path).iter_batches(batch_size=10_000))
+        readers = [pq.ParquetFile(path) for path in files]  # footers read now: a damaged file shows before any work
+        self._batches = (batch for reader in readers for batch in reader.iter_batches(batch_size=10_000))
         self._batch: pa.RecordBatch | None = None
         self._ids: list[str] = []
         self._at = 0
