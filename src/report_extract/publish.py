@@ -182,7 +182,7 @@ def _unmarked_output_files(folder: Path) -> set[str] | None:
         return None
     if b"report_extract.schema_version" not in metadata:
         return None
-    files = {name for name in ("documents.parquet", "yearly.parquet") if name in names}
+    files: set[str] = {name for name in ("documents.parquet", "yearly.parquet") if name in names}
     for partition in (folder / "indicators").glob("year=*"):
         files.update(f"indicators/{partition.name}/{part.name}" for part in partition.glob("part-*.parquet"))
     return files
@@ -190,7 +190,7 @@ def _unmarked_output_files(folder: Path) -> set[str] | None:
 
 def _all_files(folder: Path) -> set[str]:
     """Every non-folder entry under `folder`, relative and '/'-separated."""
-    found = set()
+    found: set[str] = set()
     for parent, _, names in os.walk(folder):
         relative = os.path.relpath(parent, folder)
         found.update(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/") for name in names)
