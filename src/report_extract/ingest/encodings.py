@@ -5,7 +5,10 @@ Python has codecs for UTF-8/16 and Windows-1258 but none for TCVN3 (ABC, the
 use, so their tables are written out here. Which encoding a file is in is
 never assumed: BOM, UTF-16 byte pattern and strict UTF-8 are exact tests;
 among the legacy 8-bit encodings the one whose output reads most like
-Vietnamese wins (see `vietnamese.plausibility`).
+Vietnamese wins (see `vietnamese.plausibility`), and only if its words are
+Vietnamese syllables. A UTF-8 file with a few bad bytes stays UTF-8: they
+are replaced by U+FFFD and a warning says so, rather than the whole report
+being refused or read as mojibake in a legacy encoding.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ from dataclasses import dataclass
 
 import regex
 
-from report_extract.ingest.vietnamese import plain_character_share, plausibility
+from report_extract.ingest.vietnamese import (
+    plain_character_share,
+    plausibility,
+    syllable_verdict,
+)
 
 # Tone order of every row below: none, sắc (acute), huyền (grave), hỏi (hook), ngã (tilde), nặng (dot).
 _TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -240,10 +247,11 @@ LEGACY_DECODERS: dict[str, Callable[[bytes], str]] = {
 
 @dataclass(frozen=True)
 class DecodedText:
-    """Text and the name of the encoding it was decoded from."""
+    """Text, the name of the encoding it was decoded from, and what had to be replaced to decode it."""
 
     text: str
     encoding: str
+    warning: str | None = None
 
 
 class NotTextError(ValueError):
@@ -253,6 +261,18 @@ class NotTextError(ValueError):
 _SAMPLE_BYTES = 65536
 _MIN_PLAIN_SHARE = 0.85
 _MAX_GARBAGE_SHARE = 0.05
+_MAX_BAD_UTF8_SHARE = 0.5
+"""Invalid sequences, as a share of all non-ASCII ones, up to which a file is damaged UTF-8. Measured:
+real reports in TCVN3/VNI/cp1258 0.99-1.0, random bytes 0.85-1.0, 1-5 stray bytes in a UTF-8 report at most 0.19."""
+_MIN_SYLLABLE_SHARE = 0.8
+"""Share of accented words that must be Vietnamese syllables for a legacy decoding to be believed.
+Measured: real reports in TCVN3/VNI/cp1258 0.99 or more, random bytes at most 0.5."""
+_ASCII_BYTES = bytes(range(0x80))
+_NOT_TEXT = "binary file, not a text document"
+_NEITHER_UTF8_NOR_VIETNAMESE = (
+    "not a text document: the bytes are not UTF-8 and do not read as Vietnamese in TCVN3, VNI or Windows-1258"
+)
+_WORD = re.compile(r"[^\W\d_]+")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
@@ -264,52 +284,102 @@ def decode_bytes(data: bytes) -> DecodedText:
     """Decode a text file whose encoding is unknown, or raise NotTextError for binary content.
 
     Order: BOM; UTF-16 without BOM (NUL bytes at alternate positions); strict
-    UTF-8 ("ascii" when there are no high bytes); else the legacy encoding
-    scoring best. A leading BOM is dropped from the text.
+    UTF-8 ("ascii" when there are no high bytes); else see `_decode_not_strict_utf8`.
+    A leading BOM is dropped from the text.
     """
     for bom, label, codec in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_lenient(data[len(bom) :], codec), label)
+            text, warning = _decode_lenient(data, codec, len(bom))
+            return _checked(text, label, warning)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _checked(_decode_lenient(data, utf16), utf16)
+        text, warning = _decode_lenient(data, utf16)
+        return _checked(text, utf16, warning)
     if b"\x00" in data:
-        raise NotTextError("binary file, not a text document")
+        raise NotTextError(_NOT_TEXT)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return decode_legacy(data)
+    except UnicodeDecodeError as exc:
+        return _decode_not_strict_utf8(data, exc.start)
     return _checked(text, "ascii" if data.isascii() else "utf-8")
+
+
+def _decode_not_strict_utf8(data: bytes, first_bad: int) -> DecodedText:
+    """Damaged UTF-8, a legacy Vietnamese encoding, or not text.
+
+    UTF-8 with at most `_MAX_BAD_UTF8_SHARE` of its non-ASCII sequences invalid
+    is UTF-8 (legacy encodings hardly ever form a valid sequence); otherwise a
+    legacy encoding that reads as Vietnamese; otherwise, text that is plain
+    apart from a few bad bytes (mostly-ASCII text with a stray byte) is still
+    UTF-8. Every fallback to UTF-8 carries a warning.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    high_bytes = len(data.translate(None, _ASCII_BYTES))
+    valid = len(text) - (len(data) - high_bytes) - bad  # each ASCII byte is one character, valid or not
+    warning = _replaced_warning(bad, "UTF-8", first_bad)
+    if bad <= _MAX_BAD_UTF8_SHARE * (bad + valid) and not _mostly_garbage(text):
+        return DecodedText(text, "utf-8", warning)
+    try:
+        return decode_legacy(data)
+    except NotTextError:
+        if _mostly_garbage(text):
+            raise NotTextError(_NEITHER_UTF8_NOR_VIETNAMESE) from None
+        return DecodedText(text, "utf-8", warning)
 
 
 def decode_legacy(data: bytes) -> DecodedText:
     """Decode 8-bit bytes with whichever legacy Vietnamese encoding reads best.
 
     Scores a sample so a file of tens of MB is decoded in full only once.
-    Raises NotTextError when even the best candidate is mostly symbols.
+    Raises NotTextError when even the best candidate is mostly symbols, or its
+    words are not Vietnamese: every byte decodes in these tables, so decoding
+    at all proves nothing.
     """
-    encoding, plain_share = _best_legacy_encoding(data[:_SAMPLE_BYTES])
-    if plain_share < _MIN_PLAIN_SHARE:
-        raise NotTextError("binary file, not a text document")
+    encoding, sample_text = _best_legacy_encoding(data[:_SAMPLE_BYTES])
+    if plain_character_share(sample_text) < _MIN_PLAIN_SHARE or not _reads_as_vietnamese(sample_text):
+        raise NotTextError(_NEITHER_UTF8_NOR_VIETNAMESE)
     return DecodedText(LEGACY_DECODERS[encoding](data), encoding)
 
 
-def _best_legacy_encoding(sample: bytes) -> tuple[str, float]:
-    """The legacy encoding whose decoding of `sample` reads most like Vietnamese, and its plain-character share."""
-    best_name, best_score, best_share = "", float("-inf"), 0.0
+def _best_legacy_encoding(sample: bytes) -> tuple[str, str]:
+    """The legacy encoding whose decoding of `sample` reads most like Vietnamese, and that decoding."""
+    best_name, best_score, best_text = "", float("-inf"), ""
     for name, decode in LEGACY_DECODERS.items():
         text = decode(sample)
         score = plausibility(text)
         if score > best_score:
-            best_name, best_score, best_share = name, score, plain_character_share(text)
-    return best_name, best_share
+            best_name, best_score, best_text = name, score, text
+    return best_name, best_text
 
 
-def _decode_lenient(data: bytes, codec: str) -> str:
+def _reads_as_vietnamese(text: str) -> bool:
+    """Positive evidence: at least one accented word, and `_MIN_SYLLABLE_SHARE` of them well-formed syllables.
+
+    Plain-ASCII words read the same in every encoding, so only accented ones
+    count (a mis-decoding makes them impossible syllables such as "Viá»‡t").
+    """
+    verdicts = [syllable_verdict(word) for word in _WORD.findall(text) if not word.isascii()]
+    good, impossible = verdicts.count(1), verdicts.count(-1)
+    return good > 0 and good >= _MIN_SYLLABLE_SHARE * (good + impossible)
+
+
+def _decode_lenient(data: bytes, codec: str, skip: int = 0) -> tuple[str, str | None]:
+    """The text after the first `skip` bytes, invalid sequences replaced by U+FFFD, and a warning when there were any."""
+    body = data[skip:]
     try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return data.decode(codec, errors="replace")
+        return body.decode(codec), None
+    except UnicodeDecodeError as exc:
+        text = body.decode(codec, errors="replace")
+        bad = text.count("\ufffd") - body.count("\ufffd".encode(codec))
+        return text, _replaced_warning(bad, codec.upper(), skip + exc.start)
+
+
+def _replaced_warning(bad: int, codec: str, first_bad: int) -> str:
+    """The documents row's note that the text is not exactly the file: how many sequences, and where the first was."""
+    bad = max(bad, 1)
+    places = "1 invalid byte sequence" if bad == 1 else f"{bad} invalid byte sequences"
+    return f"{places} in {codec} text replaced by U+FFFD (first at byte {first_bad})"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -326,13 +396,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _checked(text: str, encoding: str) -> DecodedText:
+def _checked(text: str, encoding: str, warning: str | None = None) -> DecodedText:
     """Reject decoded text that is mostly control, unassigned or private-use characters."""
+    if _mostly_garbage(text):
+        raise NotTextError(_NOT_TEXT)
+    return DecodedText(text, encoding, warning)
+
+
+def _mostly_garbage(text: str) -> bool:
+    """More than `_MAX_GARBAGE_SHARE` of a sample are replacement marks, controls, unassigned or private-use."""
     sample = text[:_SAMPLE_BYTES]
     garbage = len(_GARBAGE.findall("".join(_NOT_PLAIN.findall(sample))))
-    if sample and garbage / len(sample) > _MAX_GARBAGE_SHARE:
-        raise NotTextError("binary file, not a text document")
-    return DecodedText(text, encoding)
+    return bool(sample) and garbage / len(sample) > _MAX_GARBAGE_SHARE
 
 
 # Replacement marks, unassigned, private-use and surrogate code points, and the control

@@ -14,6 +14,7 @@ class Ingested:
     encoding: str  # the encoding found, e.g. "utf-8", "tcvn3", "docx+vni", "pdf"; "" when none was
     status: str  # "ok" | "error" | "empty" | "no_text" | "unsupported"
     error: str | None  # why status is not "ok"; None when it is
+    warning: str | None = None  # what was repaired in an "ok" text, e.g. invalid UTF-8 bytes replaced by U+FFFD
 
 
 def failed(format: str, status: str, error: str, encoding: str = "") -> Ingested:
@@ -21,8 +22,8 @@ def failed(format: str, status: str, error: str, encoding: str = "") -> Ingested
     return Ingested(text="", format=format, encoding=encoding, status=status, error=error)
 
 
-def ok_or_empty(text: str, format: str, encoding: str, empty_reason: str) -> Ingested:
-    """`text` as an ok result, or "empty" when it holds nothing but whitespace."""
+def ok_or_empty(text: str, format: str, encoding: str, empty_reason: str, warning: str | None = None) -> Ingested:
+    """`text` as an ok result carrying `warning`, or "empty" when it holds nothing but whitespace."""
     if not text or text.isspace():
         return failed(format, "empty", empty_reason, encoding)
-    return Ingested(text=text, format=format, encoding=encoding, status="ok", error=None)
+    return Ingested(text=text, format=format, encoding=encoding, status="ok", error=None, warning=warning)
