@@ -262,7 +262,7 @@ def _is_marked_staging(folder: Path) -> bool:
 def _remove_output(folder: Path) -> list[str]:
     """Delete the files the tool wrote in a replaced output, then its emptied folders.
     Anything else stays where it is, and a note says so."""
-    owned = _owned_files(folder)
+    owned = set() if not any(folder.iterdir()) else _owned_files(folder)  # an empty folder given as --out
     if owned is None:
         return [f"{folder} was left in place: it is not an output of this tool"]
     for name in sorted(owned) + [MANIFEST]:

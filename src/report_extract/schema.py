@@ -8,7 +8,8 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+# 1.1 (additive): documents gain `warning`; statuses `too_large` and `skipped`; outputs carry a manifest.
+SCHEMA_VERSION = "1.1"
 _META = {"report_extract.schema_version": SCHEMA_VERSION}
 
 INDICATORS_SCHEMA = pa.schema([
@@ -44,6 +45,7 @@ DOCUMENTS_SCHEMA = pa.schema([
     pa.field("n_quantities", pa.int32()),
     pa.field("status", pa.string(), nullable=False),
     pa.field("error", pa.string()),
+    pa.field("warning", pa.string()),
     pa.field("program_version", pa.string()),
     pa.field("rules_version", pa.string()),
 ], metadata=_META)
