@@ -14,11 +14,17 @@ from collections.abc import Iterator
 
 import docx
 from docx.oxml.ns import qn
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from report_extract.ingest.encodings import decode_tcvn3_text, decode_vni_text
 from report_extract.ingest.result import Ingested, failed, ok_or_empty
 from report_extract.ingest.vietnamese import plausibility
+from report_extract.limits import (
+    MAX_DOCX_PART_BYTES,
+    MAX_DOCX_TOTAL_BYTES,
+    MAX_XML_ELEMENTS,
+    megabytes,
+)
 
 _CELL_SEPARATOR = " | "
 _REPAIR_MARGIN = 0.3
@@ -35,12 +41,17 @@ _RUN_CONTAINERS = frozenset(
 def read_docx(data: bytes) -> Ingested:
     """Read a .docx given as bytes."""
     try:
+        too_large = _past_limits(data)
+        if too_large:
+            return failed("docx", "too_large", too_large)
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile:
         return failed("docx", "error", "not a valid .docx file (zip archive is truncated or corrupt)")
     except KeyError as exc:
         return failed("docx", "error", f"not a valid .docx file (missing part {exc})")
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # python-docx's parser keeps lxml's huge_tree off
+            return failed("docx", "too_large", "an XML part nests elements more than 256 deep (the XML parser's limit)")
         return failed("docx", "error", f"not a valid .docx file (malformed XML: {exc})")
     except ValueError as exc:  # python-docx: the package is not a Word document (e.g. .xlsx)
         return failed("docx", "unsupported", f"zip archive is not a Word document ({exc})")
@@ -53,6 +64,38 @@ def read_docx(data: bytes) -> Ingested:
         legacy = [repaired] if repaired else []
     encoding = "+".join(["docx", *legacy])
     return ok_or_empty(text, "docx", encoding, "document contains no text")
+
+
+def _past_limits(data: bytes) -> str | None:
+    """Why opening the .docx would cost too much, in plain words, or None; before python-docx
+    inflates and parses every part. The sizes the zip declares are checked first, then each XML
+    part is inflated in chunks, its "<" counted (at least one per element) and its size checked
+    again as it comes: a declared size can lie."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+        for part in parts:
+            if part.file_size > MAX_DOCX_PART_BYTES:
+                return _part_too_large(part.filename)
+        total = sum(part.file_size for part in parts)
+        if total > MAX_DOCX_TOTAL_BYTES:
+            return (f"its parts inflate to {megabytes(total)} "
+                    f"(limit {megabytes(MAX_DOCX_TOTAL_BYTES)} for a whole document)")
+        for part in parts:
+            if part.filename.endswith((".xml", ".rels")):
+                size = elements = 0
+                with archive.open(part) as member:
+                    while chunk := member.read(1 << 20):
+                        size += len(chunk)
+                        elements += chunk.count(b"<")
+                        if size > MAX_DOCX_PART_BYTES:
+                            return _part_too_large(part.filename)
+                        if elements > MAX_XML_ELEMENTS:
+                            return f"{part.filename} has more than {MAX_XML_ELEMENTS:,} XML elements (limit for one part)"
+    return None
+
+
+def _part_too_large(name: str) -> str:
+    return f"{name} inflates past {megabytes(MAX_DOCX_PART_BYTES)} (limit for one part)"
 
 
 def _block_lines(container, fonts: _FontResolver) -> Iterator[str]:
@@ -184,7 +227,7 @@ class _FontResolver:
         if encoding == "vni":
             return decode_vni_text(text)
         decoded = decode_tcvn3_text(text)
-        return decoded.upper() if _is_capitals_font(font) else decoded
+        return decoded.upper() if font and _is_capitals_font(font) else decoded
 
     def _run_font(self, run, paragraph_style_id: str | None) -> str | None:
         rpr = run.find(qn("w:rPr"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any
 
 from bs4 import (
     BeautifulSoup,
@@ -27,7 +28,8 @@ from report_extract.ingest.encodings import (
     decode_cp1258,
     decode_legacy,
 )
-from report_extract.ingest.result import Ingested, ok_or_empty
+from report_extract.ingest.result import Ingested, failed, ok_or_empty
+from report_extract.limits import MAX_HTML_DEPTH, MAX_HTML_TAGS
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WESTERN_8BIT = frozenset({"ascii", "iso8859-1", "cp1252"})
@@ -66,7 +68,7 @@ _COUNTER_LINE = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot blockquote section article "
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot blockquote section article "  # noqa: SIM905
     "main header footer pre figure figcaption caption address hr center details summary".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
@@ -76,16 +78,44 @@ _MAIN_SHARE = 0.5
 _NEAR_WHOLE = 0.9
 """Among main-content candidates, the smallest one holding this share of the largest wins."""
 _WHITESPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]{0,2000}?(/?)>")
+_UNNESTED_TAGS = frozenset(
+    # void elements, and those whose end tag may be left out (they do not pile up when it is)
+    "area base br col embed hr img input link meta param source track wbr "  # noqa: SIM905
+    "p li dt dd tr td th thead tbody tfoot option optgroup colgroup caption rt rp html head body".split()
+)
 
 
 def read_html(data: bytes) -> Ingested:
     """Read a web page given as bytes."""
     decoded = decode_html_bytes(data)
+    if decoded.text.count("<") > MAX_HTML_TAGS:
+        return failed("html", "too_large", f"the page has more than {MAX_HTML_TAGS:,} tags (limit for one page)",
+                      decoded.encoding)
+    if _nests_deeper(decoded.text, MAX_HTML_DEPTH):
+        return failed("html", "too_large", f"the page nests elements more than {MAX_HTML_DEPTH} deep (limit for one page)",
+                      decoded.encoding)
     soup = BeautifulSoup(decoded.text, "lxml")
     body = soup.body or soup
     _drop_page_furniture(body)
     text = _visible_text(_main_content(body))
     return ok_or_empty(text, "html", decoded.encoding, "page has no main text")
+
+
+def _nests_deeper(text: str, limit: int) -> bool:
+    """Whether elements open inside each other more than `limit` deep: a scan of the tags
+    (bounded by MAX_HTML_TAGS), before BeautifulSoup builds an object for each."""
+    depth = 0
+    for tag in _TAG.finditer(text):
+        if tag.group(2).lower() in _UNNESTED_TAGS or tag.group(3):
+            continue
+        if tag.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
 
 
 def decode_html_bytes(data: bytes) -> DecodedText:
@@ -159,7 +189,7 @@ def _has_noise_name(tag: Tag) -> bool:
 
 
 def _names(tag: Tag) -> str:
-    classes = tag.get("class") or []
+    classes: Any = tag.get("class") or []
     if isinstance(classes, str):
         classes = [classes]
     return " ".join([*classes, str(tag.get("id") or "")])

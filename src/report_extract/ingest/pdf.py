@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from report_extract.ingest.result import Ingested, failed
+from report_extract.limits import MAX_TEXT_CHARS
 
 _SENTENCE_END = tuple(".!?…")
 _CLAUSE_END = tuple(":;")
@@ -41,10 +42,13 @@ def read_pdf(data: bytes) -> Ingested:
         page_texts = _page_texts(data)
     except (FileNotDecryptedError, DependencyError):
         return failed("pdf", "error", "PDF is password-protected or uses unsupported encryption")
-    except Exception as exc:  # pypdf raises many exception types on damaged files
+    except Exception as exc:  # noqa: BLE001 -- pypdf raises many exception types on damaged files
         return failed("pdf", "error", f"not a valid PDF file ({type(exc).__name__}: {exc})")
     if not page_texts:
         return failed("pdf", "error", "PDF has no pages")
+    if sum(map(len, page_texts)) > MAX_TEXT_CHARS:
+        return failed("pdf", "too_large", f"the text layer is past {MAX_TEXT_CHARS:,} characters "
+                      f"by page {len(page_texts)} (limit for one document)", "pdf")
     if not any(text.strip() for text in page_texts):
         return failed("pdf", "no_text", "PDF has no text layer (scanned image?); run OCR first")
     lines = [line for text in page_texts for line in _page_lines(text)]
@@ -55,7 +59,14 @@ def _page_texts(data: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
         reader.decrypt("")
-    return [page.extract_text() or "" for page in reader.pages]
+    texts: list[str] = []
+    length = 0
+    for page in reader.pages:
+        texts.append(page.extract_text() or "")
+        length += len(texts[-1])
+        if length > MAX_TEXT_CHARS:
+            break  # the document is refused as too large: the pages after need not be read
+    return texts
 
 
 def _page_lines(text: str) -> list[str]:
