@@ -97,6 +97,20 @@ def test_password_protected_pdf(tmp_path):
     assert "password" in result.error
 
 
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """Encrypted against editing, not reading (an empty user password): AES needs cryptography."""
+    from pypdf import PdfReader, PdfWriter
+
+    pdf = canvas.Canvas(str(tmp_path / "mo.pdf"))
+    pdf.drawString(72, 720, "Nam 2023 ket nap 120 hoi vien")
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(tmp_path / "mo.pdf"))
+    writer.encrypt(user_password="", owner_password="x", algorithm="AES-128")
+    writer.write(tmp_path / "chu.pdf")
+    result = read_document(tmp_path / "chu.pdf")
+    assert (result.status, result.text) == ("ok", "Nam 2023 ket nap 120 hoi vien")
+
+
 def test_scanned_pdf_without_text_layer(tmp_path):
     pdf = canvas.Canvas(str(tmp_path / "scan.pdf"))
     pdf.rect(72, 72, 400, 600, fill=1)
