@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,8 +59,9 @@ def map_in_batches(submit: Submit, fn: Callable[[T], R], tasks: Iterable[T], los
     """`fn` over `tasks`, sent in batches with at most `window` batches in flight (results
     never pile up when the writer is slower than the workers), results in task order.
 
-    A dead worker must not end or hang the run: the tasks of a batch whose worker died are
-    done again one at a time, and one that kills its worker again is `lost(task)`.
+    A dead worker must not end or hang the run: the tasks of a batch whose worker died (or ran
+    out of the memory it may use) are done again one at a time, and one that does it again is
+    `lost(task)`.
     """
     in_flight: deque[tuple[list[T], Callable[[], list[R]]]] = deque()
     for batch in batches(tasks, TASKS_PER_MESSAGE):
@@ -73,7 +76,7 @@ def _batch_results(submit: Submit, fn: Callable[[T], R], batch: list[T], wait: C
                    lost: Callable[[T], R]) -> list[R]:
     try:
         return wait()
-    except WorkerDied:
+    except (WorkerDied, MemoryError):
         return [_alone(submit, fn, task, lost) for task in batch]
 
 
@@ -81,7 +84,7 @@ def _alone(submit: Submit, fn: Callable[[T], R], task: T, lost: Callable[[T], R]
     """One task by itself in a worker: if it kills that worker too, it is the culprit."""
     try:
         return submit(fn, task)()
-    except WorkerDied:
+    except (WorkerDied, MemoryError):
         return lost(task)
 
 
@@ -115,8 +118,17 @@ def _cgroup_cpu_limit(cgroup: Path) -> int | None:
     return math.ceil(quota_us / period_us) if quota_us > 0 and period_us > 0 else None
 
 
-def make_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:
-    """`local` (process pool of `jobs` workers) or `dask` (at `scheduler`, else a local cluster)."""
+def make_engine(name: str, jobs: int, scheduler: str | None = None, tasks: int | None = None) -> Engine:
+    """`local` (process pool of `jobs` workers) or `dask` (at `scheduler`, else a local cluster).
+
+    Never more workers than `tasks` (one without a task only holds memory); more than
+    the usable cores only as asked, with a warning: they would take turns on the cores.
+    """
+    jobs = max(1, min(jobs, tasks) if tasks is not None else jobs)
+    cores = usable_cores()
+    if jobs > cores and not scheduler:
+        warnings.warn(f"{jobs} workers for {cores} usable cores: they take turns on the cores, each with "
+                      f"its own memory; --jobs {cores} is as fast", RuntimeWarning, stacklevel=2)
     if name == "local":
         from .local import LocalEngine
 

@@ -7,7 +7,8 @@ back in order; the client writes the tables, exactly as the local engine does.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from . import WorkerDied, map_in_batches
 
@@ -24,7 +25,8 @@ class DaskEngine:
             from dask.distributed import Client, LocalCluster
         except ImportError as exc:  # the optional extra is missing
             raise RuntimeError("the dask engine needs the extra: pip install 'report-extract[dask]'") from exc
-        self._cluster = None
+        self._cluster: Any = None
+        self._client: Any
         if scheduler:
             try:
                 self._client = Client(scheduler)
@@ -46,12 +48,12 @@ class DaskEngine:
         it kept killing workers."""
         return map_in_batches(self._submit, fn, tasks, lost, self._window)
 
-    def _submit(self, *call) -> Callable[[], R]:
+    def _submit(self, *call) -> Callable[[], Any]:
         from dask.distributed import KilledWorker
 
         future = self._client.submit(*call, pure=False)
 
-        def wait() -> R:
+        def wait() -> Any:
             try:
                 return future.result()
             except KilledWorker:
