@@ -17,6 +17,7 @@ from . import __version__
 from .classify import classify
 from .engines import make_engine, usable_cores
 from .ingest import Ingested, discover, read_document_bytes
+from .ingest.discover import open_regular, printable, read_error
 from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
@@ -96,6 +97,7 @@ def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
         "n_quantities": len(extraction.quantities) if extraction else 0,
         "status": ingested.status,
         "error": ingested.error,
+        "warning": ingested.warning,
         "program_version": __version__,
         "rules_version": rules_version,
     }
@@ -120,13 +122,13 @@ def _extract_document(path: Path, source: str | None, rules: RuleSet
                       ) -> tuple[dict[str, Any], Extraction | None, str]:
     """The documents row, the extraction (None when the file could not be read or extracted)
     and the decoded text."""
-    source = source or path.name
+    source = printable(source or path.name)
     doc_id = doc_id_for(source)
     try:
-        data = path.read_bytes()
+        with open_regular(path) as fh:
+            data = fh.read()
     except OSError as exc:
-        failed = Ingested("", "unknown", "", "error", f"cannot read file: {exc.strerror or exc}")
-        return document_row(doc_id, source, failed, b"", None, rules.version), None, ""
+        return _unread_row(source, "error", read_error(path, exc), rules.version), None, ""
     ingested = read_document_bytes(data, path.name)
     if ingested.status != "ok":
         return document_row(doc_id, source, ingested, data, None, rules.version), None, ""
@@ -137,6 +139,15 @@ def _extract_document(path: Path, source: str | None, rules: RuleSet
                           f"extraction failed ({type(exc).__name__}: {exc})")
         return document_row(doc_id, source, failed, data, None, rules.version), None, ingested.text
     return document_row(doc_id, source, ingested, data, extraction, rules.version), extraction, ingested.text
+
+
+def _unread_row(source: str, status: str, error: str, rules_version: str) -> dict[str, Any]:
+    """The documents row of an entry whose content was not read: without a size or hash, no
+    later run takes it for unchanged, so it is looked at again each run."""
+    row = document_row(doc_id_for(source), source, Ingested("", "unknown", "", status, error), b"", None,
+                       rules_version)
+    row.update(sha256=None, bytes=None)
+    return row
 
 
 def review_page(text: str, rows: list[dict[str, Any]], title: str = "") -> str:
@@ -166,23 +177,25 @@ def _extract_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tupl
 
 
 def _lost_task(task: tuple[str, str, str]) -> tuple[dict[str, Any], list[tuple]]:
-    """The documents row of a file whose worker died each time it was extracted."""
+    """The documents row of a file whose worker died or ran out of memory each time it was extracted."""
     _, source, rules_dir = task
-    failed = Ingested("", "unknown", "", "error", "the process extracting this file died, twice "
-                      "(out of memory, or a crash in a parser); the file was skipped")
+    failed = Ingested("", "unknown", "", "error", "the process extracting this file died or ran out of "
+                      "memory, twice (a crash in a parser, or more memory than a worker may use); the file was skipped")
     return document_row(doc_id_for(source), source, failed, b"", None, load_rules(rules_dir).version), []
 
 
 def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSet | None = None, *,
         engine: str = "local", jobs: int = 1, scheduler: str | None = None,
-        incremental: bool = True, progress: Callable[[int, int], None] | None = None) -> RunSummary:
+        incremental: bool = True, progress: Callable[[int, int], None] | None = None,
+        follow_links: bool = False) -> RunSummary:
     """Extract every supported file under `inputs` and publish the tables in `out_dir`.
 
     `out_dir` must be a new folder, an empty one or an earlier output of this tool; anything
     else raises `OutputError` before any work (see `publish`). Files whose content, rules and
     program version are unchanged since the last published output are taken from it instead
     of being extracted again; deleted files drop out. `progress(done, total)` is called as
-    each file's results reach the tables.
+    each file's results reach the tables. Links leading out of the input folders are read
+    only with `follow_links` (else their rows say so, status "skipped").
     """
     # pyarrow is imported here, not at the top: the workers only extract
     from .publish import OutputError, claimed_output
@@ -194,7 +207,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
         previous = PreviousOutput(output.path) if incremental else None
         if previous and previous.problem:
             output.notes.append(previous.problem)
-        options: dict[str, Any] = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "progress": progress}
+        options: dict[str, Any] = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "progress": progress,
+                                   "follow_links": follow_links}
         try:
             try:
                 summary = _extract_into(output.staging, inputs, rules, previous, **options)
@@ -212,7 +226,8 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
 
 
 def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previous: Any, *, engine: str,
-                  jobs: int, scheduler: str | None, progress: Callable[[int, int], None] | None) -> RunSummary:
+                  jobs: int, scheduler: str | None, progress: Callable[[int, int], None] | None,
+                  follow_links: bool) -> RunSummary:
     """The tables of every file under `inputs`, written into `staging`; rows of unchanged
     files come from `previous` (a `tables.PreviousOutput`, or None to extract everything)."""
     from .tables import write_outputs
@@ -220,14 +235,17 @@ def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previ
     summary = RunSummary(staging)
     root = str(rules.root)
     plan: list[tuple[str, Any] | None] = []  # entries become None once written: memory stays flat
-    for path, source in discover([Path(p) for p in inputs]):
-        doc = previous and previous.reusable(source, path.stat().st_size, functools.partial(_sha256_of, path),
+    for found in discover([Path(p) for p in inputs], follow_links=follow_links):
+        if found.status != "ok":  # a dangling link, a named pipe, a folder that cannot be listed...
+            plan.append(("row", _unread_row(found.source, found.status, found.error or "", rules.version)))
+            continue
+        doc = previous and previous.reusable(found.source, found.size, functools.partial(_sha256_of, found.path),
                                              rules.version, __version__)
-        plan.append(("reuse", doc) if doc else ("extract", (str(path), source, root)))
+        plan.append(("reuse", doc) if doc else ("extract", (str(found.path), found.source, root)))
     if engine == "local" and any(entry[0] == "extract" for entry in plan):
         warm_up()  # load the segmenter once, before workers fork (Dask's workers load their own)
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
-    executor = make_engine(engine, jobs, scheduler)
+    executor = make_engine(engine, jobs, scheduler, tasks=sum(1 for entry in plan if entry[0] == "extract"))
     try:
         extracted = executor.map(_extract_task, (entry[1] for entry in plan if entry and entry[0] == "extract"),
                                  _lost_task)
@@ -237,6 +255,8 @@ def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previ
                 if kind == "reuse":
                     summary.n_reused += 1
                     doc, rows = item, previous.rows_for(item)
+                elif kind == "row":
+                    doc, rows = item, []
                 else:
                     doc, rows = next(extracted)
                 summary.n_documents += 1
@@ -258,8 +278,13 @@ def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previ
 
 
 def _sha256_of(path: Path) -> str:
+    """The file's SHA-256, or "" (matching no published row) when it cannot be read now: the
+    extraction then reads it again and its row says why."""
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with open_regular(path) as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
     return digest.hexdigest()

@@ -50,6 +50,9 @@ def run(
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; default: a local cluster."),
     incremental: bool = typer.Option(True, help="Reuse unchanged files' results from the previous output."),
     strict: bool = typer.Option(False, help="Exit non-zero when any file could not be read."),
+    follow_links: bool = typer.Option(
+        False, "--follow-links",
+        help="Also read what symbolic links lead to outside the input folders (else they are listed as skipped)."),
     progress: Optional[bool] = typer.Option(
         None, help="Show progress on stderr (default: a bar when stderr is a terminal, nothing otherwise)."),
     rules_dir: Optional[Path] = RulesOption,
@@ -61,7 +64,7 @@ def run(
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs or usable_cores(), scheduler=scheduler,
-                                 incremental=incremental, progress=bar)
+                                 incremental=incremental, progress=bar, follow_links=follow_links)
     except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
