@@ -12,7 +12,7 @@ class Ingested:
     text: str
     format: str  # "txt" | "md" | "docx" | "pdf" | "html" | "unknown"
     encoding: str  # the encoding found, e.g. "utf-8", "tcvn3", "docx+vni", "pdf"; "" when none was
-    status: str  # "ok" | "error" | "empty" | "no_text" | "unsupported"
+    status: str  # "ok" | "error" | "empty" | "no_text" | "unsupported" | "too_large" | "skipped"
     error: str | None  # why status is not "ok"; None when it is
     warning: str | None = None  # what was repaired in an "ok" text, e.g. invalid UTF-8 bytes replaced by U+FFFD
 
