@@ -125,3 +125,17 @@ def test_genuine_legacy_files_still_decode_as_their_encoding(encode, encoding):
     for text in (REPORT, REPORT.splitlines()[1], "Việt Nam"):
         decoded = decode_bytes(encode(text))
         assert (decoded.encoding, decoded.text, decoded.warning) == (encoding, text, None)
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_a_web_page_with_stray_bytes_stays_utf8_with_a_warning(count):
+    page = ("<html><head><title>Báo cáo</title></head><body><article>"
+            + "".join(f"<p>{line}</p>" for line in REPORT.splitlines()) + "</article></body></html>")
+    data = page.encode("utf-8")
+    for anchor, stray in STRAYS[:count]:
+        at = data.index(anchor.encode("utf-8"))
+        data = data[:at] + stray + data[at:]
+    result = read_document_bytes(data, "bao-cao.html")
+    assert (result.status, result.format, result.encoding) == ("ok", "html", "utf-8")
+    assert result.warning and result.warning.startswith(f"{count} invalid byte")
+    assert classified(result.text) == classified(REPORT)

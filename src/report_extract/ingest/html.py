@@ -25,8 +25,8 @@ from bs4 import (
 from report_extract.ingest.encodings import (
     DecodedText,
     NotTextError,
+    decode_bytes,
     decode_cp1258,
-    decode_legacy,
 )
 from report_extract.ingest.result import Ingested, failed, ok_or_empty
 from report_extract.limits import MAX_HTML_DEPTH, MAX_HTML_TAGS
@@ -99,7 +99,7 @@ def read_html(data: bytes) -> Ingested:
     body = soup.body or soup
     _drop_page_furniture(body)
     text = _visible_text(_main_content(body))
-    return ok_or_empty(text, "html", decoded.encoding, "page has no main text")
+    return ok_or_empty(text, "html", decoded.encoding, "page has no main text", decoded.warning)
 
 
 def _nests_deeper(text: str, limit: int) -> bool:
@@ -142,8 +142,8 @@ def decode_html_bytes(data: bytes) -> DecodedText:
             return DecodedText(unicodedata.normalize("NFC", text) if declared == "cp1258" else text, declared)
     if utf8 is not None:
         return DecodedText(utf8, "utf-8")
-    try:
-        return decode_legacy(data)
+    try:  # damaged UTF-8 stays UTF-8 with a warning; a legacy encoding only where its words are Vietnamese
+        return decode_bytes(data)
     except NotTextError:
         return DecodedText(decode_cp1258(data), "cp1258")
 
