@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from helpers.processes import alive, children
 from typer.testing import CliRunner
 
 from report_extract.api import _extract_task as _real_extract_task
@@ -128,27 +129,6 @@ def test_a_file_past_the_memory_cap_gets_an_error_row_and_the_others_are_extract
     assert summary.n_quantities == 2 and not _ALLOCATED  # and the allocation never happened here
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has ended; only its parent's wait is missing
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; PR_SET_PDEATHSIG is Linux's")
 def test_killing_the_run_ends_its_workers(tmp_path):
     inputs = _inputs(tmp_path / "in", ["a.txt", "b.txt", "c.txt"])
@@ -166,18 +146,18 @@ def test_killing_the_run_ends_its_workers(tmp_path):
     workers: set[int] = set()
     try:
         deadline = time.time() + 60
-        while len(workers := _children(run.pid)) < 2 and time.time() < deadline:
+        while len(workers := children(run.pid)) < 2 and time.time() < deadline:
             time.sleep(0.05)
         assert len(workers) == 2, "the run did not start its workers"
         time.sleep(0.5)  # they are past their start and waiting on a task
         os.kill(run.pid, signal.SIGKILL)
         run.wait()
         deadline = time.time() + 5
-        while any(_alive(pid) for pid in workers) and time.time() < deadline:
+        while any(alive(pid) for pid in workers) and time.time() < deadline:
             time.sleep(0.05)
-        assert not any(_alive(pid) for pid in workers), "workers outlived the killed run"
+        assert not any(alive(pid) for pid in workers), "workers outlived the killed run"
     finally:
-        for pid in workers | _children(run.pid) | {run.pid}:
+        for pid in workers | children(run.pid) | {run.pid}:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
 

@@ -8,11 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from helpers.processes import alive, children
 from typer.testing import CliRunner
 
 from report_extract import publish
@@ -239,23 +241,65 @@ def test_the_lock_of_a_killed_run_does_not_outlive_it(tmp_path):
     assert pq.read_table(out / "documents.parquet").num_rows == 300 and leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_a_stopped_run_says_so_keeps_the_previous_output_and_leaves_nothing(tmp_path, signum, code):
-    inputs = reports(tmp_path / "in", 400)
+@pytest.mark.parametrize("signum, code, jobs, whole_group", [
+    (signal.SIGTERM, 143, 1, False), (signal.SIGINT, 130, 1, False),
+    (signal.SIGTERM, 143, 2, False), (signal.SIGINT, 130, 2, True),  # Ctrl-C in a terminal: the whole group
+])
+def test_a_stopped_run_says_so_keeps_the_previous_output_and_leaves_nothing(tmp_path, signum, code, jobs,
+                                                                           whole_group):
+    inputs = reports(tmp_path / "in", 6000)
     out = tmp_path / "out"
     run([SAMPLES], out)
     before = snapshot(out)
-    child = subprocess.Popen([*CLI, "run", str(inputs), "--out", str(out), "--jobs", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([*CLI, "run", str(inputs), "--out", str(out), "--jobs", str(jobs)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 60
-    while not list(tmp_path.glob(".out.staging-*")) and time.time() < deadline:
-        time.sleep(0.02)
+    while len(children(child.pid)) < jobs and time.time() < deadline:  # extraction under way
+        time.sleep(0.05)
     time.sleep(0.5)
-    child.send_signal(signum)
+    workers = children(child.pid)
+    assert len(workers) >= jobs and child.poll() is None
+    if whole_group:
+        os.killpg(child.pid, signum)
+    else:
+        child.send_signal(signum)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == code, stderr
     assert "interrupted" in stderr and "previous output is kept" in stderr and "Traceback" not in stderr
     assert snapshot(out) == before and leftovers(tmp_path) == []
+    deadline = time.time() + 5
+    while any(alive(pid) for pid in workers) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
+
+
+def test_an_interrupted_run_does_not_wait_for_the_files_in_flight(tmp_path):
+    """SIGTERM while every worker is deep in a file: the run ends now, not when the files are done."""
+    inputs = reports(tmp_path / "in", 4)
+    code = textwrap.dedent(f"""
+        import sys, time
+        import report_extract.api as api
+        from report_extract.cli import app
+
+        def slow(task):
+            time.sleep(120)
+
+        api._extract_task = slow
+        sys.argv[0] = "report-extract"
+        app(["run", {str(inputs)!r}, "--out", {str(tmp_path / "out")!r}, "--jobs", "2"])
+    """)
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while len(children(child.pid)) < 2 and time.time() < deadline:
+        time.sleep(0.05)
+    workers = children(child.pid)
+    time.sleep(0.5)
+    started = time.time()
+    child.send_signal(signal.SIGTERM)
+    _, stderr = child.communicate(timeout=60)
+    assert time.time() - started < 10 and child.returncode == 143, stderr
+    assert not any(alive(pid) for pid in workers)
+    assert not (tmp_path / "out").exists() and leftovers(tmp_path) == []
 
 
 def test_a_full_disk_is_one_sentence_and_the_previous_output_stays(tmp_path, monkeypatch):

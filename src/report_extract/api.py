@@ -272,6 +272,9 @@ def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previ
         aggregates = {k: v.get("aggregate", "sum") for k, v in rules.indicator_keys.items()}
         threads = min(max(1, jobs), usable_cores())  # for the yearly table: the workers are gone by then
         write_outputs(staging, results(), aggregates, threads)
+    except BaseException:
+        executor.abort()  # interrupted or failed: work in flight is not waited for
+        raise
     finally:
         executor.close()
     return summary

@@ -26,7 +26,11 @@ class Engine(Protocol):
     def map(self, fn: Callable[[T], R], tasks: Iterable[T], lost: Callable[[T], R]) -> Iterator[R]:
         """`fn` over `tasks`, results in task order; `lost(task)` for a task whose worker died."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the workers once their work is done (idempotent)."""
+
+    def abort(self) -> None:
+        """Stop the workers at once, dropping the work in flight (the run is ending)."""
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

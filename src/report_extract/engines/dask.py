@@ -60,6 +60,10 @@ class DaskEngine:
                 raise WorkerDied from None
         return wait
 
+    def abort(self) -> None:
+        """Closing the client cancels its tasks; the cluster's own workers stop with it."""
+        self.close()
+
     def close(self) -> None:
         """Idempotent: the run closes the engine as soon as the last result is in."""
         if self._client is None:

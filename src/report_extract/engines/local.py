@@ -32,6 +32,7 @@ class LocalEngine:
     def __init__(self, jobs: int):
         self.jobs = max(1, jobs)
         self._pool: ProcessPoolExecutor | None = None
+        self._aborted = False
         # fork shares the loaded rules and segmenter model with the workers for free
         self._context = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -59,6 +60,8 @@ class LocalEngine:
         return wait
 
     def _running_pool(self) -> ProcessPoolExecutor:
+        if self._aborted:
+            raise RuntimeError("the run was stopped: no more files are extracted")
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=self._context, initializer=start_worker,
                                              initargs=(os.getpid(), WORKER_MEMORY_HEADROOM))
@@ -75,11 +78,25 @@ class LocalEngine:
             self._pool.shutdown(wait=True)
             self._pool = None
 
+    def abort(self) -> None:
+        """Kill the workers rather than wait for their batches: a run that is interrupted
+        (Ctrl-C, SIGTERM) or failed should end now, not after its largest file in flight."""
+        self._aborted = True
+        if self._pool is not None:
+            for child in multiprocessing.active_children():
+                child.kill()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
 
 def start_worker(parent: int, headroom: int) -> None:
     """In each worker before its first task: die with `parent`, and cap the address space at
     what the worker inherited plus `headroom`, so that a file that needs more fails alone
     (MemoryError, or the worker's death) instead of the machine running out of memory."""
+    # Ctrl-C reaches every process of the terminal's group: the main process alone decides
+    # what an interruption means (it ends the workers); SIGTERM simply ends a worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         # killed when the parent dies, even by SIGKILL: a worker waiting for tasks on its pipe
         # would otherwise live on, holding its memory
