@@ -188,7 +188,7 @@ def test_a_read_only_previous_output_is_replaced_and_later_runs_work(tmp_path, m
     inputs = reports(tmp_path / "in")
     out = tmp_path / "out"
     run([inputs], out)
-    for parent, subfolders, names in os.walk(out):
+    for parent, _, names in os.walk(out):
         for name in names:
             os.chmod(os.path.join(parent, name), 0o444)
     for parent, subfolders, _ in os.walk(out, topdown=False):

@@ -7,6 +7,7 @@ import signal
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import List, Optional
 
@@ -63,8 +64,12 @@ def run(
     bar = _Progress(terminal) if (terminal if progress is None else progress) else None
     previous_handler = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs or usable_cores(), scheduler=scheduler,
-                                 incremental=incremental, progress=bar, follow_links=follow_links)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RuntimeWarning)
+            summary = run_extraction(inputs, out, rules, engine=engine, jobs=jobs or usable_cores(),
+                                     scheduler=scheduler, incremental=incremental, progress=bar,
+                                     follow_links=follow_links)
+        _show_warnings(caught)
     except (FileNotFoundError, ValueError, RuntimeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
@@ -84,6 +89,15 @@ def run(
                f"{len(summary.failures)} not read -> {summary.out_dir}")
     if strict and summary.failures:
         raise typer.Exit(1)
+
+
+def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """The run's own warnings (more workers than cores) as one plain line each; others as Python shows them."""
+    for item in caught:
+        if item.filename.startswith(str(Path(__file__).parent)):
+            typer.secho(f"warning: {item.message}", fg=typer.colors.YELLOW, err=True)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
 class _Interrupted(KeyboardInterrupt):
