@@ -143,3 +143,15 @@ def test_progress_goes_to_stderr_when_asked_and_stays_out_of_logs_otherwise(tmp_
     shown = runner.invoke(app, ["run", str(SAMPLES), "--out", str(tmp_path / "shown"), "--progress"])
     assert shown.exit_code == 0
     assert "files 6/6," in shown.stderr and "files 6/6," not in shown.stdout
+
+
+def test_eval_reads_a_gold_folder_made_of_links(tmp_path):
+    """A selection of gold texts made with links (to keep some texts apart) scores as the texts themselves."""
+    selection = tmp_path / "selection"
+    selection.mkdir()
+    for path in SAMPLES.iterdir():
+        (selection / path.name).symlink_to(path)
+    direct = runner.invoke(app, ["eval", "--gold", str(SAMPLES), "--json"])
+    linked = runner.invoke(app, ["eval", "--gold", str(selection), "--json"])
+    assert direct.exit_code == linked.exit_code == 0, linked.output
+    assert json.loads(linked.stdout)["f1"] == json.loads(direct.stdout)["f1"] > 0.9

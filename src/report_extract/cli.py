@@ -189,7 +189,10 @@ def evaluate(
     with tempfile.TemporaryDirectory() as tmp:
         out = pred or Path(tmp) / "out"
         if pred is None:
-            run_extraction([gold], out, _rules(rules_dir), jobs=1, incremental=False)
+            # a gold folder is often a selection made of links to the texts: they are followed
+            summary = run_extraction([gold], out, _rules(rules_dir), jobs=1, incremental=False, follow_links=True)
+            for doc in summary.failures:
+                typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
         rows = ds.dataset(out / "indicators", format="parquet", partitioning="hive").to_table().to_pylist()
         docs = pq.read_table(out / "documents.parquet").to_pylist()
     result = score(golds, rows, docs)
