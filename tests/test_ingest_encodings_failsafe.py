@@ -139,3 +139,13 @@ def test_a_web_page_with_stray_bytes_stays_utf8_with_a_warning(count):
     assert (result.status, result.format, result.encoding) == ("ok", "html", "utf-8")
     assert result.warning and result.warning.startswith(f"{count} invalid byte")
     assert classified(result.text) == classified(REPORT)
+
+
+def test_a_stray_byte_inside_a_word_keeps_the_figure_and_its_noun():
+    data = REPORT.encode("utf-8").replace("1.250 hội viên".encode(), "1.250 h".encode() + b"\xff" + "ội viên".encode())
+    result = read_document_bytes(data, "bao-cao.txt")
+    assert "1.250 h\ufffdội viên" in result.text
+    assert classified(result.text) == classified(REPORT)
+    damaged_figure, clean_figure = (next(q for q in extract_text(text).quantities if q.value == 1250)
+                                    for text in (result.text, REPORT))
+    assert damaged_figure.noun == clean_figure.noun and damaged_figure.indicator == clean_figure.indicator

@@ -2,7 +2,7 @@
 
 Rules and the number grammar run on one canonical form: Unicode NFC, one tone-mark
 placement ("hoà" and "hòa" both become "hòa"), plain spaces for the many Unicode spaces,
-no zero-width characters. Every extracted span must still point at the characters the
+no zero-width characters and no replacement characters (U+FFFD). Every extracted span must still point at the characters the
 user can open, so the normaliser records where each normalised character came from.
 """
 from __future__ import annotations
@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import regex
 
-# Spaces that look like a space but are not U+0020; zero-width marks that are invisible.
+# Spaces that look like a space but are not U+0020; zero-width marks that are invisible, and
+# U+FFFD, which the reader put where a byte was not UTF-8 (a stray byte mostly stands between
+# two letters: "h\ufffdội" matches as "hội", and the offsets still point at the U+FFFD).
 _SPACE_LIKE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffd"
 
 # A character cluster that NFC may change (base + combining marks), or a lone odd space.
 _EDIT_SITE = regex.compile(
