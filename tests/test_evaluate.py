@@ -38,3 +38,31 @@ def test_full_agreement_lists_nothing():
     result = score(GOLD, rows)
     assert result["indicator_acc"] == result["qualifier_acc"] == result["part_of_recall"] == 1.0
     assert result["disagreements"] == []
+
+
+UNIT_PAIRS = [  # (gold, predicted, same unit?) in the shapes ANNOTATION.md settles
+    ("Hội Liên hiệp Phụ nữ huyện Đông Sơn", "Hội LHPN huyện Đông Sơn", True),
+    ("Ủy ban nhân dân xã Tân Lập", "UBND xã Tân Lập", True),
+    ("Liên đoàn Lao động quận Hải An", "Liên đoàn Lao động (LĐLĐ) quận Hải An", True),
+    ("Đảng bộ huyện Triệu Phong", "Huyện ủy Triệu Phong", True),
+    ("Đảng bộ xã Vĩnh Long", "Ban Chấp hành Đảng bộ xã Vĩnh Long", True),
+    ("Phòng Giáo dục và Đào tạo huyện Hòa An", "Phòng GD&ĐT huyện Hòa An", True),
+    ("Sở Lao động - Thương binh và Xã hội tỉnh Nam Định", "Sở LĐ-TB&XH tỉnh Nam Định", True),
+    ("Hội Nông dân huyện Đông Sơn", "Hội Cựu chiến binh huyện Đông Sơn", False),
+    ("Ban Tuyên giáo Huyện ủy Triệu Phong", "Ủy ban nhân dân tỉnh Quảng Trị", False),
+]
+
+
+def test_unit_names_match_as_annotation_md_settles():
+    from report_extract.evaluate import unit_match
+
+    assert [unit_match(gold, pred) for gold, pred, _ in UNIT_PAIRS] == [same for *_, same in UNIT_PAIRS]
+
+
+def test_a_repeated_figure_pairs_with_the_prediction_of_the_same_evidence_first():
+    gold = {"d": {"quantities": [{"value": 5, "noun": "lớp", "text": "5 lớp bồi dưỡng", "indicator": "training_classes"}]}}
+    same = {"source": "d.txt", "value": 5, "noun": "lớp", "text": "5 lớp bồi dưỡng", "indicator": "training_classes"}
+    other = {"source": "d.txt", "value": 5, "noun": "lớp", "text": "5 lớp tập huấn", "indicator": "other"}
+    for rows in ([same, other], [other, same]):
+        result = score(gold, rows)
+        assert result["tp"] == 1 and result["indicator_acc"] == 1.0

@@ -155,3 +155,19 @@ def test_eval_reads_a_gold_folder_made_of_links(tmp_path):
     linked = runner.invoke(app, ["eval", "--gold", str(selection), "--json"])
     assert direct.exit_code == linked.exit_code == 0, linked.output
     assert json.loads(linked.stdout)["f1"] == json.loads(direct.stdout)["f1"] > 0.9
+
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+@pytest.mark.skipif(not (SHARED_SCORER.exists() and DEV.is_dir()), reason="the dev corpus is not beside this checkout")
+def test_eval_agrees_with_the_reference_scorer_on_the_dev_corpus(tmp_path):
+    """The dev corpus holds the shapes samples/ does not (abbreviated units, repeated figures)."""
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(DEV), "--out", str(out), "--jobs", "1"]).exit_code == 0
+    reference = subprocess.run(
+        [sys.executable, str(SHARED_SCORER), str(DEV), str(out / "indicators"), "--docs", str(out / "documents.parquet")],
+        capture_output=True, text=True, check=True)
+    expected = json.loads(reference.stdout)
+    ours = json.loads(runner.invoke(app, ["eval", "--gold", str(DEV), "--pred", str(out), "--json"]).output)
+    assert {key: ours[key] for key in expected} == expected

@@ -2,7 +2,8 @@
 
 Matching (ANNOTATION.md, Scoring): same document (file name without extension), equal
 values (relative tolerance 1e-6) and the same first syllable of the noun; each gold
-quantity matches at most one prediction. Then indicator, qualifier and part_of agreement
+quantity matches at most one prediction (`_pair`); unit names compare after expanding
+abbreviations (`unit_words`). Then indicator, qualifier and part_of agreement
 over the matched pairs, and year and unit accuracy per document.
 """
 from __future__ import annotations
@@ -43,9 +44,47 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w ]", " ", s)).strip()
 
 
+# Abbreviations of organisation names, expanded on both sides before units are compared
+# (folded form), as the reference scorer and ANNOTATION.md ("Scoring") define them.
+UNIT_ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc", "ubmttqvn": "uy ban mat tran to quoc viet nam",
+    "lhpn": "lien hiep phu nu", "hlhpn": "hoi lien hiep phu nu", "ldld": "lien doan lao dong",
+    "ccb": "cuu chien binh", "hnd": "hoi nong dan", "nct": "nguoi cao tuoi", "ctd": "chu thap do",
+    "ubkt": "uy ban kiem tra", "btg": "ban tuyen giao", "bdv": "ban dan van", "bch": "ban chap hanh",
+    "btv": "ban thuong vu", "tncs": "thanh nien cong san", "dtn": "doan thanh nien",
+    "htx": "hop tac xa", "thpt": "trung hoc pho thong", "thcs": "trung hoc co so",
+    "tp": "thanh pho", "tx": "thi xa", "tt": "thi tran",
+    "gd dt": "giao duc va dao tao", "gddt": "giao duc va dao tao", "tt tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong", "vh tt": "van hoa thong tin", "vhtt": "van hoa thong tin",
+    "pt th": "phat thanh truyen hinh", "ptth": "phat thanh truyen hinh", "ttth": "truyen thanh truyen hinh",
+    "bhxh": "bao hiem xa hoi", "ld tb xh": "lao dong thuong binh va xa hoi",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UNIT_ABBREVIATIONS), key=len, reverse=True))
+                           + r")\b")
+# "GD&ĐT", "VH-TT", "LĐ-TB&XH" fold to words apart ("gd dt"); joined, they are one abbreviation.
+_SPLIT_ABBREVIATION = re.compile(r"\b(gd) (dt)\b|\b(tt) (tt)\b|\b(vh) (tt)\b|\b(pt) (th)\b|\b(ld) (tb) (xh)\b")
+# The leading bodies of an organisation name it too ("Ban Chấp hành Đảng bộ xã X" is "Đảng bộ
+# xã X"), and a party committee "Huyện ủy X" (or "Đảng ủy X") is "Đảng bộ huyện X".
+_LEADING_BODY = re.compile(r"^(ban chap hanh|ban thuong vu|thuong truc|ban thuong truc) ")
+_COMMITTEE = re.compile(r"\b(tinh|huyen|thanh|quan|thi) uy\b")
+
+
+def unit_words(name: str) -> list[str]:
+    """The words a unit name is compared by: folded, abbreviations expanded, its
+    parenthesised abbreviation and leading body dropped, a party committee read as its Đảng bộ."""
+    folded = _fold(re.sub(r"\([^)]*\)", " ", _nfc(name)))
+    folded = _SPLIT_ABBREVIATION.sub(lambda m: " ".join(part for part in m.groups() if part), folded)
+    folded = _ABBREVIATION.sub(lambda m: UNIT_ABBREVIATIONS[m.group(1)], folded)
+    folded = _LEADING_BODY.sub("", folded)
+    folded = _COMMITTEE.sub(lambda m: "dang bo " + ("thanh pho" if m.group(1) == "thanh" else m.group(1)), folded)
+    return re.sub(r"\bdang uy\b", "dang bo", folded).split()
+
+
 def unit_match(gold: str, pred: str) -> bool:
-    """Word-level F1 of the folded names is at least 0.8."""
-    g, p = _fold(gold).split(), _fold(pred).split()
+    """Word-level F1 of the two names' `unit_words` is at least 0.8."""
+    g, p = unit_words(gold), unit_words(pred)
     if not g or not p:
         return False
     common = sum(min(g.count(w), p.count(w)) for w in set(g))
@@ -83,6 +122,21 @@ def _disagreements(doc: str, gold: dict[str, Any], pred: dict[str, Any]) -> list
              "rule": pred.get("rule")} for field, gold_value, pred_value in fields]
 
 
+def _pair(q: dict[str, Any], candidates: list[dict[str, Any]], used: list[bool]) -> int | None:
+    """The prediction a gold quantity pairs with: among unused ones of the same value and noun
+    head, the first in document order with the same whole noun and evidence text, else the
+    first with the same noun, else the first at all (repeated figures pair up in order)."""
+    best, best_rank = None, -1
+    for i, p in enumerate(candidates):
+        if used[i] or not _same_value(q["value"], p.get("value")) or noun_head(q["noun"]) != noun_head(p.get("noun")):
+            continue
+        rank = 2 * (_nfc(p.get("noun")).lower() == _nfc(q["noun"]).lower()) + (
+            bool(q.get("text")) and _nfc(p.get("text")) == _nfc(q.get("text")))
+        if rank > best_rank:
+            best, best_rank = i, rank
+    return best
+
+
 def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
     golds = {}
     for path in sorted(Path(gold_dir).glob("*.gold.json")):
@@ -107,14 +161,7 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
         used = [False] * len(candidates)
         doc_tp = 0
         for q in gold["quantities"]:
-            best = None
-            for i, p in enumerate(candidates):
-                if used[i] or not _same_value(q["value"], p.get("value")):
-                    continue
-                if noun_head(q["noun"]) != noun_head(p.get("noun")):
-                    continue
-                if best is None or _nfc(p.get("noun")).lower() == _nfc(q["noun"]).lower():
-                    best = i
+            best = _pair(q, candidates, used)
             if best is None:
                 fn += 1
                 misses.append({"doc": key, "text": q.get("text"), "value": q["value"], "noun": q["noun"]})
