@@ -60,8 +60,8 @@ def test_unit_names_match_as_annotation_md_settles():
 
 
 def test_a_repeated_figure_pairs_with_the_prediction_of_the_same_evidence_first():
-    gold = {"d": {"quantities": [{"value": 5, "noun": "lớp", "text": "5 lớp bồi dưỡng", "indicator": "training_classes"}]}}
     same = {"source": "d.txt", "value": 5, "noun": "lớp", "text": "5 lớp bồi dưỡng", "indicator": "training_classes"}
+    gold = {"d": {"quantities": [{key: same[key] for key in ("value", "noun", "text", "indicator")}]}}
     other = {"source": "d.txt", "value": 5, "noun": "lớp", "text": "5 lớp tập huấn", "indicator": "other"}
     for rows in ([same, other], [other, same]):
         result = score(gold, rows)

@@ -155,7 +155,10 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
             preds[key].append(row)
     tp = fp = fn = 0
     ind_ok = qual_ok = part_ok = part_n = 0
-    misses, extras, disagreements, per_doc = [], [], [], {}
+    misses: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
+    disagreements: list[dict[str, Any]] = []
+    per_doc: dict[str, dict[str, int]] = {}
     for key, gold in golds.items():
         candidates = list(preds.get(key, []))
         used = [False] * len(candidates)
