@@ -321,6 +321,45 @@ def test_a_full_disk_is_one_sentence_and_the_previous_output_stays(tmp_path, mon
     assert invoke(inputs, "--out", out).exit_code == 0
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB file system of its own (tmpfs), where the machine lets the tests mount one (root)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def test_a_disk_that_fills_up_during_a_run_keeps_the_previous_output(small_disk, tmp_path):
+    inputs = reports(tmp_path / "in", 2000)
+    out = small_disk / "out"
+    run([SAMPLES], out)
+    before = snapshot(out)
+    free = os.statvfs(small_disk)
+    (small_disk / "filler").write_bytes(b"x" * (free.f_bavail * free.f_frsize - 60_000))
+    result = invoke(inputs, "--out", out)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().startswith("error: cannot write ") and "no space left on device" in result.output
+    assert result.output.strip().endswith("the previous output is kept")
+    assert snapshot(out) == before and leftovers(small_disk) == []
+    (small_disk / "filler").unlink()
+    assert invoke(inputs, "--out", out).exit_code == 0
+
+
+def test_a_read_only_file_system_is_one_sentence_and_the_output_stays(small_disk, tmp_path):
+    inputs = reports(tmp_path / "in")
+    out = small_disk / "out"
+    run([inputs], out)
+    before = snapshot(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    result = invoke(inputs, "--out", out)
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: cannot write in {small_disk}: read-only file system"
+    assert snapshot(out) == before
+
+
 def test_a_folder_that_cannot_be_written_is_one_sentence(tmp_path, monkeypatch):
     inputs = reports(tmp_path / "in")
     real_mkdir = Path.mkdir
