@@ -1,7 +1,7 @@
 """Every example and counter-example in rules/ runs as a test: adding a rule needs no Python.
 
 What an example asserts depends on the rule's kind:
-- mask, reject, scope: the marked numeral (`[...]`, or every numeral when unmarked) is
+- mask, reject, scope, part: the marked numeral (`[...]`, or every numeral when unmarked) is
   rejected by this rule; a counter-example's marked numeral becomes a quantity.
 - hedge: the marked quantity gets this rule's qualifier; counter: it is not this rule's.
 - indicator: the marked quantity is classified by this rule; counter: by another rule.
@@ -21,7 +21,7 @@ from report_extract.quantities import find_candidates
 from report_extract.rules import Example, Rule, load_rules
 
 RULES = load_rules()
-_REJECTING = {"mask", "reject", "scope"}
+_REJECTING = {"mask", "reject", "scope", "part"}
 
 
 def _cases(counter: bool):

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from .layout import part_spans
 from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
 from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
@@ -350,7 +351,8 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
     candidates = _numerals(text, rules)
     starts = [cand.start for cand in candidates]
     masked = _first_rules(_mask_spans(text, rules), rules.of_kind("mask"), starts)
-    out_of_scope = _first_rules(_scope_spans(text, sentences, rules, period), rules.of_kind("scope"), starts)
+    out_of_scope = _first_rules(part_spans(text, rules) + _scope_spans(text, sentences, rules, period),
+                                rules.of_kind("part") + rules.of_kind("scope"), starts)
     in_sentence: list[Quantity] = []
     sentence_ix = 0
     for cand in candidates:

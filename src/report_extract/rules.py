@@ -88,6 +88,7 @@ _KINDS: dict[str, dict[str, Any]] = {
                   "other": {"nouns", "min_value", "max_value", "priority"}},
     "period": {"required": {"pattern", "span", "weight"}, "regex": {"pattern"}, "other": {"year_from"}},
     "breakdown": {"required": {"cue"}, "regex": {"cue", "unless_after"}, "other": {"scope"}},
+    "part": {"required": {"title", "extent"}, "regex": {"title"}, "other": {"heading"}},
 }
 _COMMON = {"id", "description", "examples", "counter_examples"}
 
@@ -269,6 +270,8 @@ def _validate_rule(raw: Any, kind: str, file: str, seen: set[str]) -> Rule:
                 patterns[key + "@lower"] = twin
         else:
             raise RuleError(f"{where}: {key!r} must be a regex string or a list of phrases")
+    if kind == "part" and raw["extent"] not in ("section", "rest"):
+        raise RuleError(f"{where}: extent {raw['extent']!r} is not 'section' or 'rest'")
     if kind == "hedge" and raw["qualifier"] not in QUALIFIERS:
         raise RuleError(f"{where}: qualifier {raw['qualifier']!r} is not one of {QUALIFIERS}")
     if "nouns" in raw:

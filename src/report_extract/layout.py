@@ -1,0 +1,91 @@
+"""Where a formal report's parts begin and end: headings with their levels, and the parts
+whose figures are not results (the plan for the coming period, proposals, recipients).
+
+Formal reports (Nghị định 30/2020/NĐ-CP for state bodies, Hướng dẫn 36-HD/VPTW for party
+bodies, copied by mass organisations) number their sections "PHẦN THỨ HAI", "A.", "II.",
+"2.", "2.1.", "a)" and set plain headings in capitals. A part rule (kind `part` in `rules/`)
+names the title that opens a part; the part runs to the next heading of the same or a higher
+level, or to the end of the text. News write-ups have no such lines and pass through.
+"""
+from __future__ import annotations
+
+import regex
+
+from .normalize import lowered
+from .rules import RuleSet
+
+HEADING_MAX_CHARS = 160
+"""A heading fits on a line or two; a longer line is a paragraph that happens to open on a
+plan word ("Phương hướng, nhiệm vụ năm 2024 được hội nghị thông qua…")."""
+
+# A section marker at the start of a line, and the level it gives: parts and capital letters
+# above Roman numerals, above Arabic numbers, above their sub-numbers, above small letters.
+_MARKER = regex.compile(
+    r"[ \t]*(?:"
+    r"(?P<part>(?i:phần)[ \t]+(?:(?i:thứ)[ \t]+\p{L}+|[IVX]{1,5}|\d{1,2}))"
+    r"|(?P<roman>[IVX]{1,6})[ \t]*[.):\-–]"
+    r"|(?P<letter>[A-ZĐ])[ \t]*[.)]"
+    r"|(?P<sub>\d{1,2}\.\d{1,2})\.?"
+    r"|(?P<number>\d{1,2})[ \t]*[.)](?!\d)"
+    r"|(?P<small>[a-zđ])[ \t]*\)"
+    r")[ \t]*[:.\-–]?[ \t]*"
+)
+_LEVELS = {"part": 1, "letter": 1, "roman": 2, "number": 3, "sub": 4, "small": 5}
+_CAPITALS_LEVEL = 1  # an unnumbered heading in capitals heads a part of the report
+_LINE = regex.compile(r"[^\n]*")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def part_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of every part of `text` whose figures are not results."""
+    spans = []
+    lower = lowered(text)
+    for rule in rules.of_kind("part"):
+        for m in rule.finditer("title", text, lower):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            marker = _MARKER.match(text, line_start)
+            opens_line = (marker.end() if marker else line_start) == m.start() or not text[line_start:m.start()].strip()
+            if not opens_line:
+                continue
+            line_end = _line_end(text, line_start)
+            if rule.get("heading") and line_end - line_start > HEADING_MAX_CHARS:
+                continue
+            if rule.get("extent") == "rest":
+                spans.append((line_start, len(text), rule.id))
+                continue
+            level = heading_level(text, line_start)
+            spans.append((line_start, _section_end(text, line_end, level), rule.id))
+    return spans
+
+
+def heading_level(text: str, line_start: int) -> int | None:
+    """The level of the heading on the line at `line_start`, None when it is no heading
+    (too long, or neither numbered nor in capitals)."""
+    line_end = _line_end(text, line_start)
+    line = text[line_start:line_end].strip()
+    if not line or len(line) > HEADING_MAX_CHARS:
+        return None
+    marker = _MARKER.match(text, line_start, line_end)
+    if marker and marker.end() < line_end:
+        return _LEVELS[marker.lastgroup]  # type: ignore[index]
+    letters = _LETTER.findall(line)
+    if len(letters) >= 4 and all(letter.isupper() for letter in letters):
+        return _CAPITALS_LEVEL
+    return None
+
+
+def _section_end(text: str, pos: int, level: int | None) -> int:
+    """Where the next heading of `level` or a higher one begins after `pos` (any heading,
+    for a part whose own level is unknown); the end of the text when none does."""
+    while pos < len(text):
+        line_start = pos + 1 if text[pos] == "\n" else pos
+        found = heading_level(text, line_start)
+        if found is not None and (level is None or found <= level):
+            return line_start
+        pos = _line_end(text, line_start)
+    return len(text)
+
+
+def _line_end(text: str, line_start: int) -> int:
+    end = text.find("\n", line_start)
+    return len(text) if end < 0 else end
