@@ -66,3 +66,16 @@ def test_a_news_write_up_has_no_parts():
             "Phương hướng năm 2024 được hội nghị thống nhất thông qua sau khi các đại biểu thảo luận, góp ý sôi nổi "
             "cho báo cáo; Hội đã vận động 1.240 hội viên đăng ký thi đua sản xuất, kinh doanh giỏi trong năm qua.")
     assert part_spans(news, RULES) == []
+
+
+@pytest.mark.parametrize("convert", ["to_docx", "to_pdf", "to_html"])
+def test_the_parts_hold_in_every_format(tmp_path, convert):
+    """The same formal report as Word, PDF and a web page: the same results, no plan figures."""
+    from helpers import convert as converters
+
+    from report_extract.api import extract_file
+
+    path = getattr(converters, convert)(FORMAL, tmp_path / f"bao-cao.{convert[3:]}")
+    doc, rows = extract_file(path, rules=RULES)
+    assert doc["status"] == "ok", doc["error"]
+    assert [row["value"] for row in rows] == [18, 1240, 310]
