@@ -85,6 +85,15 @@ def test_period(text, year, span):
     ("Ban Dân vận Huyện ủy Lục Ngạn vừa thông qua danh sách đề nghị Ban Dân vận Tỉnh ủy biểu dương.",
      "Ban Dân vận Huyện ủy Lục Ngạn"),
     ("Chủ tịch UBND tỉnh dự. Công an huyện Đại Lộc vừa tổ chức hội nghị tổng kết.", "Công an huyện Đại Lộc"),
+    # a department named by its sector is a unit of its own, not its People's Committee
+    ("Sáng 20/12, Sở Tư pháp tỉnh Hà Giang tổ chức hội nghị tổng kết công tác năm 2023. Dự hội nghị có lãnh đạo "
+     "UBND tỉnh.", "Sở Tư pháp tỉnh Hà Giang"),
+    ("Phòng Giáo dục và Đào tạo huyện Kim Sơn đã tổng kết năm học; Phó Chủ tịch UBND huyện Kim Sơn dự.",
+     "Phòng Giáo dục và Đào tạo huyện Kim Sơn"),
+    ("Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn vừa tổ chức hội nghị tổng kết.",
+     "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn"),
+    ("Đài Truyền thanh - Truyền hình huyện Kiến Xương tổ chức hội nghị tổng kết công tác năm 2022.",
+     "Đài Truyền thanh - Truyền hình huyện Kiến Xương"),
 ])
 def test_unit(text, unit):
     assert extract_text(text).unit == unit

@@ -38,13 +38,27 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def organisations(units: dict) -> dict[str, list[str]]:
+    """Organisation key → spellings: the listed organisations, and each sector body with each
+    sector ("Sở" + "Tư pháp" → "Sở Tư pháp", key "so/tư pháp")."""
+    found = {key: list(spellings) for key, spellings in units["organisations"].items()}
+    for body in units.get("sector_bodies", []):
+        for sector in units.get("sectors", []):
+            found[f"{body.lower()}/{sector.lower()}"] = [f"{body} {sector}"]
+    return found
+
+
 def _mention_pattern(units: dict) -> regex.Pattern:
     names = {name: key for key, spellings in units["organisations"].items() for name in spellings}
     long_names = [n for n, k in names.items() if k in set(units.get("long_names", []))]
     levels = _alternatives(units["levels"])
     purpose = rf"(?:(?<={_alternatives(long_names)})[ \t][^\n,.;:]{{0,100}}?(?=[ \t](?:{levels})[ \t]))?" if long_names else ""
+    # A sector body is capitalised as a name ("Phòng Tư pháp", not "phòng chống"): tried as
+    # written, it turns down the common word at its first letter.
+    sector = (rf"|(?:{_alternatives(units['sector_bodies'])})[ \t]+(?i:{_alternatives(units['sectors'])})"
+              if units.get("sector_bodies") else "")
     return regex.compile(
-        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}))(?![\p{{L}}])"
+        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}){sector})(?![\p{{L}}])"
         rf"{purpose}"
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
         rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
@@ -57,6 +71,7 @@ def _mention_pattern(units: dict) -> regex.Pattern:
 class _Compiled:
     quick: re.Pattern  # organisation types, on lower-cased text
     quick_starts: tuple[str, ...] | None  # the names themselves: the quick pattern is tried only there
+    sector_starts: tuple[str, ...]  # "Sở ", "Phòng ": where a sector body's name may start, case as written
     mention: regex.Pattern  # a whole mention: type, qualifier, level, place
     keys: dict[str, str]  # spelling of a type (lower case) → organisation key
     titles: regex.Pattern  # a person's title just before a mention: not the reporting unit
@@ -68,11 +83,15 @@ _COMPILED: dict[str, _Compiled] = {}
 def _compiled(units: dict, version: str) -> _Compiled:
     """The unit patterns of one rules version, built once per process."""
     if version not in _COMPILED:
+        kinds = organisations(units)
         names = [name.lower() for spellings in units["organisations"].values() for name in spellings]
         quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
-        keys = {name.lower(): key for key, spellings in units["organisations"].items() for name in spellings}
+        keys = {" ".join(name.lower().split()): key for key, spellings in kinds.items() for name in spellings}
         titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", regex.REVERSE)
-        _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), _mention_pattern(units), keys, titles)
+        # sector bodies are looked for as written: "cơ sở", "phòng chống" would be tried everywhere
+        bodies = tuple(f"{body} " for body in units.get("sector_bodies", []))
+        _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), bodies, _mention_pattern(units), keys,
+                                       titles)
     return _COMPILED[version]
 
 
@@ -82,8 +101,16 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     found = []
     lowered = text.lower()
     found_quick = finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts else quick.finditer(lowered)
-    starts = (m.start() for m in found_quick) if len(lowered) == len(text) else None
-    matches = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
+    if len(lowered) == len(text):
+        starts = {m.start() for m in found_quick}
+        for body in compiled.sector_starts:
+            at = text.find(body)
+            while at >= 0:
+                starts.add(at)
+                at = text.find(body, at + 1)
+        matches = _matches_at(pattern, text, sorted(starts))
+    else:
+        matches = list(pattern.finditer(text))
     for m in matches:
         # A long name's purpose ("thực hiện Quy chế … “Dân vận khéo”") is part of its type.
         purpose_end = m.start("qualifier") if m.group("qualifier") else (
@@ -92,8 +119,9 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         place = (m.group("place") or "").strip()
         if place and place.split()[0] in ("Việt", "Chủ", "Phó", "Bí", "Hội", "Đảng", "Ban", "Ủy", "UBND"):
             place = ""  # a following name or title, not a place
-        found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), keys[m.group("type").lower()],
-                              type_text, m.group("qualifier") or "", m.group("level") or "", place))
+        key = keys[" ".join(m.group("type").lower().split())]  # "Sở  Tư pháp" is "Sở Tư pháp"
+        found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), key, type_text,
+                              m.group("qualifier") or "", m.group("level") or "", place))
     return found
 
 
