@@ -16,6 +16,7 @@ from typing import Any, Callable
 from . import __version__
 from .classify import classify
 from .engines import make_engine, usable_cores
+from .gazetteer import place_names
 from .ingest import Ingested, discover, read_document_bytes
 from .ingest.discover import open_regular, printable, read_error
 from .normalize import Normalized, normalize
@@ -244,6 +245,7 @@ def _extract_into(staging: Path, inputs: list[str | Path], rules: RuleSet, previ
         plan.append(("reuse", doc) if doc else ("extract", (str(found.path), found.source, root)))
     if engine == "local" and any(entry[0] == "extract" for entry in plan):
         warm_up()  # load the segmenter once, before workers fork (Dask's workers load their own)
+        place_names()  # and the gazetteer
     gc.freeze()  # what is loaded now lives for the whole run: the collector need not scan it, nor touch its pages
     executor = make_engine(engine, jobs, scheduler, tasks=sum(1 for entry in plan if entry[0] == "extract"))
     try:

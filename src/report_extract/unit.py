@@ -15,6 +15,7 @@ import re
 
 import regex
 
+from .gazetteer import known_place
 from .literals import finditer_from, literal_starts
 from .rules import RuleSet
 
@@ -119,6 +120,8 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         place = (m.group("place") or "").strip()
         if place and place.split()[0] in ("Việt", "Chủ", "Phó", "Bí", "Hội", "Đảng", "Ban", "Ủy", "UBND"):
             place = ""  # a following name or title, not a place
+        elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
+            place = " ".join(known_place(place.split()))
         key = keys[" ".join(m.group("type").lower().split())]  # "Sở  Tư pháp" is "Sở Tư pháp"
         found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), key, type_text,
                               m.group("qualifier") or "", m.group("level") or "", place))

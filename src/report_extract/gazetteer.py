@@ -1,0 +1,59 @@
+"""Place names of Vietnam's administrative units, before and after the 2025 reorganisation.
+
+The names come from a maintained package, vietnamadminunits (MIT): its data files hold the
+63 provinces with their districts and communes as they were until 30 June 2025, and the 34
+provinces with their communes from 1 July 2025, offline. vietnam-provinces, the other
+candidate, holds only the post-2025 units, so it would not know the districts (huyện) that
+reports before 2025 are written by. Only the data files are read: the package's own parsers
+pull in geometry libraries a worker has no use for.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+_DATA_FILES = ("parser_legacy.json", "parser_from_2025.json")
+_NAME_KEYS = ("provinceShort", "districtShort", "wardShort")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every province, district and commune name without its kind ("Vĩnh Cửu", "Lê Lợi"),
+    in lower case, NFC."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("vietnamadminunits is not installed: pip install -e . installs it")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    names: set[str] = set()
+    for file_name in _DATA_FILES:
+        with open(data / file_name, encoding="utf-8") as fh:
+            _collect(json.load(fh), names)
+    return frozenset(names)
+
+
+def _collect(node: Any, names: set[str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _NAME_KEYS and isinstance(value, str):
+                names.add(unicodedata.normalize("NFC", value).lower())
+            else:
+                _collect(value, names)
+    elif isinstance(node, list):
+        for value in node:
+            _collect(value, names)
+
+
+def known_place(words: list[str]) -> list[str]:
+    """The longest leading run of two or more `words` that names a known place; `words` as
+    they are when none does (a commune the data lacks keeps its name). A single word is never
+    taken for the place: too many one-syllable names exist ("Lâm", "Thuận") to cut a longer
+    name the data lacks down to its first word."""
+    names = place_names()
+    for n in range(len(words), 1, -1):
+        if " ".join(words[:n]).lower() in names:
+            return words[:n]
+    return words
