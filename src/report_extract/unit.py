@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from .gazetteer import known_place
+from .gazetteer import known_place, place_names
 from .literals import finditer_from, literal_starts
 from .rules import RuleSet
 
@@ -186,6 +186,11 @@ def _fullest_name(members: list[_Mention]) -> str:
     # The spelling of the type comes from mentions that name a level: "Hội phụ nữ cơ sở" is
     # a loose reference, "Hội LHPN xã Buôn Triết" the name.
     named = [m for m in members if m.level] or members
-    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]),
-             longest([m.level for m in members]), longest([m.place for m in members])]
+    # A place the gazetteer knows beats a longer string it does not: "Ban Tuyên giáo Nguyễn
+    # Đức Việt Tựu" is a person's title, "Ban Tuyên giáo Huyện ủy Đồng Phú" the unit. The level
+    # then comes with that place, or none ("Huyện ủy Đồng Phú" needs none).
+    known = [m for m in members if m.place and m.place.lower() in place_names()]
+    place = longest([m.place for m in known or members])
+    levels = [m.level for m in known if m.place == place] if known else [m.level for m in members]
+    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]), longest(levels), place]
     return " ".join(p for p in parts if p)
