@@ -94,6 +94,8 @@ def test_period(text, year, span):
      "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn"),
     ("Đài Truyền thanh - Truyền hình huyện Kiến Xương tổ chức hội nghị tổng kết công tác năm 2022.",
      "Đài Truyền thanh - Truyền hình huyện Kiến Xương"),
+    # a number that is part of the name, not a figure about it
+    ("Cụm thi đua số 4 tổ chức hội nghị tổng kết phong trào thi đua năm 2021.", "Cụm thi đua số 4"),
 ])
 def test_unit(text, unit):
     assert extract_text(text).unit == unit

@@ -61,6 +61,7 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}){sector})(?![\p{{L}}])"
         rf"{purpose}"
+        rf"(?:[ \t]+(?i:số)[ \t]+\d{{1,3}}(?![\d.,]))?"  # "Cụm thi đua số 4", "Chi bộ số 2": part of the name
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
         rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
         rf"(?:[ \t]+(?P<level>(?i:{levels}))(?![\p{{L}}]))?"
