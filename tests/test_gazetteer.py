@@ -36,3 +36,14 @@ def test_a_known_place_beats_a_longer_name_that_is_no_place():
             "Dự hội nghị có đồng chí Trưởng ban Tuyên giáo Nguyễn Văn An Bình. Đại diện Ban Tuyên giáo Tỉnh ủy "
             "cùng dự. Năm 2024, Ban Tuyên giáo Huyện ủy đã tổ chức 15 lớp bồi dưỡng.")
     assert extract_text(text).unit == "Ban Tuyên giáo Huyện ủy Triệu Phong"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a person's full name after the unit is no place, however it is capitalised
+    ("Phó Bí thư Đảng ủy Khối các cơ quan tỉnh Trần Thị Mai Anh cho biết, năm 2023 Đảng ủy Khối đã kết nạp "
+     "120 đảng viên. Đảng bộ Khối có 45 tổ chức cơ sở đảng.", "Đảng ủy Khối các cơ quan tỉnh"),
+    # a two-word name is a place, also one named after a person and unknown to the data (a village)
+    ("Chi bộ thôn Trần Hưng tổ chức hội nghị tổng kết công tác năm 2023.", "Chi bộ thôn Trần Hưng"),
+])
+def test_a_persons_name_is_not_a_place(text, unit):
+    assert extract_text(text).unit == unit

@@ -100,6 +100,7 @@ def _compiled(units: dict, version: str) -> _Compiled:
 def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     compiled = _compiled(rules.units, rules.version)
     quick, pattern, keys = compiled.quick, compiled.mention, compiled.keys
+    family_names = rules.units.get("family_names", ())
     found = []
     lowered = text.lower()
     found_quick = finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts else quick.finditer(lowered)
@@ -122,7 +123,10 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         if place and place.split()[0] in ("Việt", "Chủ", "Phó", "Bí", "Hội", "Đảng", "Ban", "Ủy", "UBND"):
             place = ""  # a following name or title, not a place
         elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
-            place = " ".join(known_place(place.split()))
+            words = place.split()
+            known = known_place(words)
+            person = len(words) >= 3 and known == words and words[0] in family_names  # none of it a known place
+            place = "" if person else " ".join(known)
         key = keys[" ".join(m.group("type").lower().split())]  # "Sở  Tư pháp" is "Sở Tư pháp"
         found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), key, type_text,
                               m.group("qualifier") or "", m.group("level") or "", place))
