@@ -199,7 +199,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
     only with `follow_links` (else their rows say so, status "skipped").
     """
     # pyarrow is imported here, not at the top: the workers only extract
-    from .publish import OutputError, claimed_output
+    from .publish import claimed_output
     from .schema import SCHEMA_VERSION
     from .tables import PreviousOutput, UnreadablePreviousOutput
 
@@ -219,8 +219,7 @@ def run(inputs: list[str | Path], out_dir: str | Path = "outputs", rules: RuleSe
                 output.renew_staging()
                 summary = _extract_into(output.staging, inputs, rules, None, **options)
         except OSError as exc:
-            raise OutputError(f"cannot write the output in {output.path.parent}: "
-                              f"{(exc.strerror or str(exc)).lower()}; the previous output is kept") from None
+            raise output.write_failed(exc) from None
         output.publish(SCHEMA_VERSION, [Path(p) for p in inputs])
     summary.out_dir, summary.notes = output.path, output.notes
     return summary

@@ -83,12 +83,17 @@ def run(
             bar.close()
     for note in summary.notes:
         typer.secho(f"note: {note}", fg=typer.colors.YELLOW, err=True)
-    for doc in summary.failures:
-        typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
+    _report_failures(summary.failures)
     typer.echo(f"{summary.n_documents} files ({summary.n_reused} unchanged), {summary.n_quantities} quantities, "
                f"{len(summary.failures)} not read -> {summary.out_dir}")
     if strict and summary.failures:
         raise typer.Exit(1)
+
+
+def _report_failures(failures: list[dict]) -> None:
+    """One line on stderr for each file that was not read, with its status and why."""
+    for doc in failures:
+        typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
 
 
 def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
@@ -191,8 +196,7 @@ def evaluate(
         if pred is None:
             # a gold folder is often a selection made of links to the texts: they are followed
             summary = run_extraction([gold], out, _rules(rules_dir), jobs=1, incremental=False, follow_links=True)
-            for doc in summary.failures:
-                typer.secho(f"{doc['source']}: {doc['status']}: {doc['error']}", fg=typer.colors.YELLOW, err=True)
+            _report_failures(summary.failures)
         rows = ds.dataset(out / "indicators", format="parquet", partitioning="hive").to_table().to_pylist()
         docs = pq.read_table(out / "documents.parquet").to_pylist()
     result = score(golds, rows, docs)

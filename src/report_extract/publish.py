@@ -15,6 +15,7 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import stat
 import time
 from collections.abc import Iterator, Sequence
@@ -66,9 +67,14 @@ class ClaimedOutput:
         if replaced is not None:
             self.notes.extend(_remove_output(replaced))
 
+    def write_failed(self, exc: OSError) -> OutputError:
+        """The error of a run that could not write its tables (disk full, a folder made read-only)."""
+        return OutputError(f"cannot write the output in {self.path.parent}: {_reason(exc)}; "
+                           "the previous output is kept")
+
     def discard_staging(self) -> None:
         """Remove this run's staging folder (everything in it was written by this run)."""
-        _remove_tree(self.staging)
+        shutil.rmtree(self.staging, ignore_errors=True)
 
     def renew_staging(self) -> None:
         """An empty staging folder again, for a run that starts over."""
@@ -207,7 +213,7 @@ def _make_staging(staging: Path) -> None:
     try:
         (staging / MANIFEST).write_text(json.dumps({"program": PROGRAM, "staging": True}), encoding="utf-8")
     except OSError as exc:
-        _remove_tree(staging)
+        shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"cannot write in {staging.parent}: {_reason(exc)}; the previous output is kept") from None
 
 
@@ -240,7 +246,7 @@ def _recover(out: Path) -> list[str]:
     notes: list[str] = []
     for staging in out.parent.glob(f".{out.name}.staging-*"):
         if _is_marked_staging(staging) or is_output(staging):
-            _remove_tree(staging)
+            shutil.rmtree(staging, ignore_errors=True)  # a staging folder holds only what a run wrote
     asides = sorted(out.parent.glob(f".{out.name}.previous*"), key=lambda p: p.stat().st_mtime, reverse=True)
     for aside in asides:
         if not is_output(aside):
@@ -291,27 +297,6 @@ def _make_parent_writable(path: Path) -> None:
     mode = parent.stat().st_mode
     if not mode & stat.S_IWUSR:
         os.chmod(parent, mode | stat.S_IWUSR | stat.S_IXUSR)
-
-
-def _remove_tree(folder: Path) -> None:
-    """Remove a folder the tool made and wrote all of (a staging folder)."""
-    if not os.path.lexists(folder):
-        return
-    for parent, subfolders, names in os.walk(folder, topdown=False):
-        for name in names:
-            try:
-                os.unlink(os.path.join(parent, name))
-            except OSError:
-                pass
-        for name in subfolders:
-            try:
-                os.rmdir(os.path.join(parent, name))
-            except OSError:
-                pass
-    try:
-        os.rmdir(folder)
-    except OSError:
-        pass
 
 
 @contextmanager

@@ -138,9 +138,7 @@ def _input_entries(given: Path, follow_links: bool) -> list[_Entry]:
     key = (info.st_dev, info.st_ino)
     if stat.S_ISDIR(info.st_mode):
         return _folder_entries(given, key, follow_links)
-    if stat.S_ISREG(info.st_mode):
-        return [_Entry((given.name,), given, key, info.st_size)]
-    return [_Entry((given.name,), given, status="error", error=not_regular(info.st_mode))]
+    return [_file_entry((given.name,), given, info)]
 
 
 def _folder_entries(root: Path, root_key: tuple[int, int], follow_links: bool) -> list[_Entry]:
@@ -167,11 +165,7 @@ def _folder_entries(root: Path, root_key: tuple[int, int], follow_links: bool) -
                 elif child.is_dir(follow_symlinks=False):
                     pending.append((parts, Path(child.path)))
                 elif _is_document(child.name):
-                    info = child.stat(follow_symlinks=False)
-                    if stat.S_ISREG(info.st_mode):
-                        entries.append(_Entry(parts, Path(child.path), (info.st_dev, info.st_ino), info.st_size))
-                    else:
-                        entries.append(_Entry(parts, Path(child.path), status="error", error=not_regular(info.st_mode)))
+                    entries.append(_file_entry(parts, Path(child.path), child.stat(follow_symlinks=False)))
             except FileNotFoundError:
                 continue  # deleted while the folder was read: it is gone, as a deleted file is
             except OSError as exc:  # e.g. a folder that may be listed but not entered
@@ -219,11 +213,16 @@ def _link_entry(child: os.DirEntry[str], parts: tuple[str, ...], real_root: str,
         return []
     if not _is_document(child.name):
         return []
-    if not stat.S_ISREG(info.st_mode):
-        return [_Entry(parts, path, status="error", error=not_regular(info.st_mode))]
-    if not inside and not follow_links:
+    if stat.S_ISREG(info.st_mode) and not inside and not follow_links:
         return [_Entry(parts, path, status="skipped", error=_NOT_FOLLOWED.format(printable(real)))]
-    return [_Entry(parts, path, (info.st_dev, info.st_ino), info.st_size)]
+    return [_file_entry(parts, path, info)]
+
+
+def _file_entry(parts: tuple[str, ...], path: Path, info: os.stat_result) -> _Entry:
+    """A file to read, or, when it is a named pipe, a socket or a device, a row saying so."""
+    if stat.S_ISREG(info.st_mode):
+        return _Entry(parts, path, (info.st_dev, info.st_ino), info.st_size)
+    return _Entry(parts, path, status="error", error=not_regular(info.st_mode))
 
 
 def _sort_key(parts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
