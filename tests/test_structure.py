@@ -98,4 +98,4 @@ def test_period(text, year, span):
     ("Cụm thi đua số 4 tổ chức hội nghị tổng kết phong trào thi đua năm 2021.", "Cụm thi đua số 4"),
 ])
 def test_unit(text, unit):
-    assert extract_text(text).unit == unit
+    assert extract_text(text).unit.name == unit

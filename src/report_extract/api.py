@@ -19,13 +19,14 @@ from .engines import make_engine, usable_cores
 from .gazetteer import place_names
 from .ingest import Ingested, discover, read_document_bytes
 from .ingest.discover import open_regular, printable, read_error
+from .layout import Layout, read_layout
 from .normalize import Normalized, normalize
 from .period import Period, detect_period
 from .quantities import Quantity, find_quantities
 from .rules import RuleSet, load_rules
 from .segment import evidence_doc, sentence_spans, warm_up
 from .structure import link_breakdowns
-from .unit import detect_unit
+from .unit import Unit, detect_unit
 
 
 @dataclass
@@ -33,23 +34,25 @@ class Extraction:
     """Everything extracted from one text, before it becomes table rows."""
 
     normalized: Normalized
+    layout: Layout
     period: Period
-    unit: str | None
+    unit: Unit | None
     quantities: list[Quantity]
     parts_checks: dict[int, str]
 
 
 def extract_text(text: str, rules: RuleSet | None = None) -> Extraction:
-    """Extract period, unit and classified quantities from one report's text."""
+    """Extract layout, period, unit and classified quantities from one report's text."""
     rules = rules or load_rules()
     norm = normalize(text)
-    period = detect_period(norm.text, rules)
-    unit = detect_unit(norm.text, rules)
+    layout = read_layout(norm.text, rules)
+    period = detect_period(norm.text, rules, layout.letterhead)
+    unit = detect_unit(norm.text, rules, layout.letterhead)
     sentences = sentence_spans(norm.text)
-    quantities = find_quantities(norm.text, rules, period.years, sentences)
+    quantities = find_quantities(norm.text, rules, period.years, sentences, layout.parts)
     classify(norm.text, quantities, rules)
     checks = link_breakdowns(norm.text, quantities, rules, sentences)
-    return Extraction(norm, period, unit, quantities, checks)
+    return Extraction(norm, layout, period, unit, quantities, checks)
 
 
 def doc_id_for(source: str) -> str:
@@ -68,7 +71,9 @@ def quantity_tuples(extraction: Extraction, doc_id: str, source: str) -> list[tu
     """The rows of `quantity_rows` as tuples in INDICATOR_COLUMNS order: what the writer and
     the workers' messages carry (no dict built only to be taken apart)."""
     norm = extraction.normalized
-    year, period, unit = extraction.period.year, extraction.period.span, extraction.unit
+    year, period = extraction.period.year, extraction.period.span
+    unit, unit_key = (extraction.unit.name, extraction.unit.key) if extraction.unit else (None, None)
+    section_at = extraction.layout.section_at
     rows = []
     ids = [f"{doc_id}-{i:04d}" for i in range(len(extraction.quantities))]
     sentences: dict[tuple[int, int], str] = {}  # several figures share a sentence: fold it once
@@ -77,14 +82,16 @@ def quantity_tuples(extraction: Extraction, doc_id: str, source: str) -> list[tu
         if q.sentence not in sentences:
             s_start, s_end = norm.span_to_original(*q.sentence)
             sentences[q.sentence] = " ".join(norm.original[s_start:s_end].split())
-        rows.append((doc_id, source, year, period, unit, ids[i], q.indicator, float(q.value), q.noun, q.qualifier,
-                     ids[q.parent] if q.parent is not None else None, extraction.parts_checks.get(i),
-                     norm.original[start:end], start, end, sentences[q.sentence], q.rule or None))
+        rows.append((doc_id, source, year, period, unit, unit_key, ids[i], q.indicator, float(q.value), q.noun,
+                     q.qualifier, ids[q.parent] if q.parent is not None else None, extraction.parts_checks.get(i),
+                     norm.original[start:end], start, end, sentences[q.sentence], q.rule or None, section_at(q.start)))
     return rows
 
 
 def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
                  extraction: Extraction | None, rules_version: str) -> dict[str, Any]:
+    unit = extraction.unit if extraction else None
+    letterhead = extraction.layout.letterhead if extraction else None
     return {
         "doc_id": doc_id,
         "source": source,
@@ -94,7 +101,12 @@ def document_row(doc_id: str, source: str, ingested: Ingested, data: bytes,
         "bytes": len(data),
         "year": extraction.period.year if extraction else None,
         "period": extraction.period.span if extraction else None,
-        "unit": extraction.unit if extraction else None,
+        "unit": unit.name if unit else None,
+        "unit_key": unit.key if unit else None,
+        "unit_level": unit.level if unit else None,
+        "province": unit.province if unit else None,
+        "title": letterhead.title if letterhead else None,
+        "issued": letterhead.issued if letterhead else None,
         "n_quantities": len(extraction.quantities) if extraction else 0,
         "status": ingested.status,
         "error": ingested.error,

@@ -157,7 +157,8 @@ def show(
     """Show the figures found in FILE with their evidence highlighted."""
     doc, rows, text = extract_file_with_text(file, file.name, _rules(rules_dir))
     if as_json:
-        typer.echo(json.dumps({"document": doc, "quantities": rows, "text": text}, ensure_ascii=False, indent=1))
+        typer.echo(json.dumps({"document": doc, "quantities": rows, "text": text}, ensure_ascii=False, indent=1,
+                              default=str))  # the issued date as ISO 8601
         return
     if doc["status"] != "ok":
         typer.secho(f"{file}: {doc['status']}: {doc['error']}", fg=typer.colors.RED, err=True)

@@ -24,14 +24,9 @@ _NAME_KEYS = ("provinceShort", "districtShort", "wardShort")
 def place_names() -> frozenset[str]:
     """Every province, district and commune name without its kind ("Vĩnh Cửu", "Lê Lợi"),
     in lower case, NFC."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("vietnamadminunits is not installed: pip install -e . installs it")
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
     names: set[str] = set()
     for file_name in _DATA_FILES:
-        with open(data / file_name, encoding="utf-8") as fh:
-            _collect(json.load(fh), names)
+        _collect(_data(file_name), names)
     return frozenset(names)
 
 
@@ -57,3 +52,43 @@ def known_place(words: list[str]) -> list[str]:
         if " ".join(words[:n]).lower() in names:
             return words[:n]
     return words
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(province name in lower case → its written form, district name in lower case → the
+    provinces that have a district of that name), from both data files."""
+    provinces: dict[str, str] = {}
+    districts: dict[str, set[str]] = {}
+    for file_name in _DATA_FILES:
+        data = _data(file_name)
+        keys = {}
+        for key, info in data.get("DICT_PROVINCE", {}).items():
+            name = unicodedata.normalize("NFC", info["provinceShort"])
+            provinces[name.lower()] = name
+            keys[key] = name
+        for key, units in data.get("DICT_PROVINCE_DISTRICT", {}).items():
+            for info in units.values():
+                district = unicodedata.normalize("NFC", info["districtShort"]).lower()
+                districts.setdefault(district, set()).add(keys[key])
+    return provinces, {name: frozenset(found) for name, found in districts.items()}
+
+
+def _data(file_name: str) -> dict[str, Any]:
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("vietnamadminunits is not installed: pip install -e . installs it")
+    with open(Path(next(iter(spec.submodule_search_locations))) / "data" / file_name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def province_name(name: str) -> str | None:
+    """The written form of a province (or centrally governed city) `name`, None when it is none."""
+    return _provinces()[0].get(name.lower())
+
+
+def province_of_district(name: str) -> str | None:
+    """The province of a district (huyện, quận, thị xã, thành phố before 2025) when only one
+    province has a district of that name; None when none or several do."""
+    found = _provinces()[1].get(name.lower(), frozenset())
+    return next(iter(found)) if len(found) == 1 else None

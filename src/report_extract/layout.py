@@ -9,10 +9,65 @@ level, or to the end of the text. News write-ups have no such lines and pass thr
 """
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 import regex
 
+from .letterhead import Letterhead, read_letterhead
 from .normalize import lowered
 from .rules import RuleSet
+
+LETTERHEAD_PART = "part.letterhead"
+"""The id under which a letterhead's span (issuing body, number, date, title) is out of the results."""
+_SECTION_SEPARATOR = " > "
+_NUMBERED = frozenset({"part", "roman", "letter"})
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A report's layout: its letterhead, the parts whose figures are not results, its headings."""
+
+    letterhead: Letterhead | None
+    parts: list[tuple[int, int, str]]  # (start, end, rule id)
+    heading_starts: list[int]  # where each heading's line starts, in order
+    sections: list[str]  # the heading path at each of those headings ("I. KẾT QUẢ > 1. Tuyên truyền")
+
+    def section_at(self, pos: int) -> str | None:
+        """The heading path `pos` stands under, None before the first heading."""
+        i = bisect.bisect_right(self.heading_starts, pos) - 1
+        return self.sections[i] if i >= 0 else None
+
+
+def read_layout(text: str, rules: RuleSet) -> Layout:
+    """The layout of `text` (normalised). A news write-up (no letterhead, no numbered part or
+    Roman-numbered section) has no sections: its capitalised headline is no heading."""
+    letterhead = read_letterhead(text, rules)
+    body_start = letterhead.end if letterhead else 0
+    parts = part_spans(text, rules)
+    if letterhead:
+        parts.append((0, letterhead.end, LETTERHEAD_PART))
+    starts: list[int] = []
+    sections: list[str] = []
+    path: list[tuple[int, str]] = []  # (level, heading) from the top
+    numbered = False
+    pos = body_start
+    while pos < len(text):
+        line_start = pos + 1 if text[pos] == "\n" else pos
+        line_end = _line_end(text, line_start)
+        level = heading_level(text, line_start)
+        if level is not None:
+            marker = _MARKER.match(text, line_start, line_end)
+            numbered = numbered or bool(marker and marker.lastgroup in _NUMBERED)
+            while path and path[-1][0] >= level:
+                path.pop()
+            path.append((level, " ".join(text[line_start:line_end].split())))
+            starts.append(line_start)
+            sections.append(_SECTION_SEPARATOR.join(heading for _, heading in path))
+        pos = line_end
+    if not letterhead and not numbered:
+        starts, sections = [], []
+    return Layout(letterhead, parts, starts, sections)
 
 HEADING_MAX_CHARS = 160
 """A heading fits on a line or two; a longer line is a paragraph that happens to open on a

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .letterhead import Letterhead
 from .normalize import lowered
 from .rules import RuleSet
 
@@ -69,8 +70,31 @@ def _vote(text: str) -> int | None:
     return max(votes, key=lambda y: (votes[y], y))  # a tie goes to the later year: comparisons look back
 
 
-def detect_period(text: str, rules: RuleSet) -> Period:
-    """Year and span of the report in `text` (normalised)."""
+def detect_period(text: str, rules: RuleSet, letterhead: Letterhead | None = None) -> Period:
+    """Year and span of the report in `text` (normalised).
+
+    A formal report's title says what it sums up ("Tổng kết công tác năm 2023 và phương
+    hướng năm 2024"): a cue in the title that names a year decides. The letterhead's date
+    line is the publication date, never the period: it is left out of the search.
+    """
+    if letterhead is not None:
+        if letterhead.title_span is not None:
+            start, end = letterhead.title_span
+            in_title = _from_cues(" " * start + text[start:end], rules)
+            if in_title is not None and in_title.year is not None:
+                return in_title
+        header_end = letterhead.title_span[0] if letterhead.title_span else letterhead.end
+        text = " " * header_end + text[header_end:]
+    return _from_cues(text, rules) or _voted(text)
+
+
+def _voted(text: str) -> Period:
+    year = _vote(text)
+    return Period(year, "year", "vote" if year else "none")
+
+
+def _from_cues(text: str, rules: RuleSet) -> Period | None:
+    """The period the best cue gives, None when no cue is found."""
     best = None  # (score, -position, span, year, rule id)
     best_with_year = None
     lower = lowered(text)
@@ -84,8 +108,7 @@ def detect_period(text: str, rules: RuleSet) -> Period:
             if year is not None and (best_with_year is None or key > best_with_year[0]):
                 best_with_year = (key, year)
     if best is None:
-        year = _vote(text)
-        return Period(year, "year", "vote" if year else "none")
+        return None
     _, span, year, rule_id, first_year = best
     if year is None:
         year = best_with_year[1] if best_with_year else _vote(text)

@@ -332,7 +332,7 @@ def _first_rules(spans: list[tuple[int, int, str]], rules: tuple[Rule, ...], pos
     order = {rule.id: i for i, rule in enumerate(rules)}
     best: dict[int, tuple[int, str]] = {}
     for start, end, rule_id in spans:
-        rank = (order[rule_id], rule_id)
+        rank = (order.get(rule_id, -1), rule_id)  # a span no rule file names (the letterhead) comes first
         for i in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)):
             pos = positions[i]
             if pos not in best or rank < best[pos]:
@@ -341,17 +341,20 @@ def _first_rules(spans: list[tuple[int, int, str]], rules: tuple[Rule, ...], pos
 
 
 def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
-                    sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+                    sentences: list[tuple[int, int]] | None = None,
+                    parts: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
     """Every numeral with its fate: a `quantity`, or the id of the rule that rejected it.
 
     `period` is the (first, last) year the report covers: figures of years before it are
-    quoted for comparison, figures of years after it are plans.
+    quoted for comparison, figures of years after it are plans. `parts` are the spans whose
+    figures are not results (the layout's; found here when not given).
     """
     sentences = sentences if sentences is not None else sentence_spans(text)
     candidates = _numerals(text, rules)
     starts = [cand.start for cand in candidates]
     masked = _first_rules(_mask_spans(text, rules), rules.of_kind("mask"), starts)
-    out_of_scope = _first_rules(part_spans(text, rules) + _scope_spans(text, sentences, rules, period),
+    parts = part_spans(text, rules) if parts is None else parts
+    out_of_scope = _first_rules(parts + _scope_spans(text, sentences, rules, period),
                                 rules.of_kind("part") + rules.of_kind("scope"), starts)
     in_sentence: list[Quantity] = []
     sentence_ix = 0
@@ -390,5 +393,6 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
 
 
 def find_quantities(text: str, rules: RuleSet, period: tuple[int, int] | None = None,
-                    sentences: list[tuple[int, int]] | None = None) -> list[Quantity]:
-    return [c.quantity for c in find_candidates(text, rules, period, sentences) if c.quantity]
+                    sentences: list[tuple[int, int]] | None = None,
+                    parts: list[tuple[int, int, str]] | None = None) -> list[Quantity]:
+    return [c.quantity for c in find_candidates(text, rules, period, sentences, parts) if c.quantity]

@@ -103,6 +103,7 @@ class RuleSet:
     lexicons: dict[str, frozenset[str]]
     indicator_keys: dict[str, dict[str, Any]]
     units: dict[str, Any]
+    letterhead: dict[str, Any] = field(default_factory=dict)
     _combined: dict[tuple[str, str], tuple[tuple[regex.Pattern | EndAnchored, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
@@ -326,6 +327,7 @@ def _load_rules(root: Path) -> RuleSet:
     lexicons: dict[str, frozenset[str]] = {}
     indicator_keys: dict[str, dict[str, Any]] = {}
     units: dict[str, Any] = {}
+    letterhead: dict[str, Any] = {}
     seen: set[str] = set()
     for path in sorted(root.rglob("*.yml")):
         rel = path.relative_to(root).as_posix()
@@ -346,16 +348,33 @@ def _load_rules(root: Path) -> RuleSet:
                 indicator_keys[key] = info
         elif kind == "units":
             units = doc
+        elif kind == "letterhead":
+            letterhead = _validated_letterhead(doc, rel)
         elif kind in _KINDS:
             items = doc.get("rules")
             if not isinstance(items, list) or not items:
                 raise RuleError(f"{rel}: 'rules' must be a non-empty list")
             rules.setdefault(kind, []).extend(_validate_rule(r, kind, rel, seen) for r in items)
         else:
-            raise RuleError(f"{rel}: unknown kind {kind!r} (one of {sorted(_KINDS)}, lexicon, indicator_keys, units)")
+            raise RuleError(f"{rel}: unknown kind {kind!r} (one of {sorted(_KINDS)}, lexicon, indicator_keys, units, letterhead)")
     for rule in rules.get("indicator", []):
         if indicator_keys and rule.get("indicator") not in indicator_keys:
             raise RuleError(f"{rule.file}: rule {rule.id!r}: unknown indicator {rule.get('indicator')!r}")
     ordered = {k: tuple(sorted(v, key=lambda r: -int(r.get("priority", 0)))) if k == "indicator" else tuple(v)
                for k, v in rules.items()}
-    return RuleSet(root, digest.hexdigest()[:16], ordered, lexicons, indicator_keys, units)
+    return RuleSet(root, digest.hexdigest()[:16], ordered, lexicons, indicator_keys, units, letterhead)
+
+
+def _validated_letterhead(doc: dict[str, Any], rel: str) -> dict[str, Any]:
+    """The letterhead vocabulary, its word lists and examples checked for shape."""
+    for name in ("mottos", "marks", "document_types"):
+        words = doc.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise RuleError(f"{rel}: {name!r} must be a non-empty list of phrases")
+    for i, example in enumerate(doc.get("examples") or []):
+        if not isinstance(example, dict) or not isinstance(example.get("text"), str) \
+                or not isinstance(example.get("body"), list):
+            raise RuleError(f"{rel}: example {i + 1} needs a 'text' and the 'body' lines read from it")
+    if not all(isinstance(t, str) for t in doc.get("counter_examples") or []):
+        raise RuleError(f"{rel}: counter_examples are texts")
+    return doc

@@ -9,7 +9,9 @@ from typing import Any
 import pyarrow as pa
 
 # 1.1 (additive): documents gain `warning`; statuses `too_large` and `skipped`; outputs carry a manifest.
-SCHEMA_VERSION = "1.1"
+# 2.0: documents gain `unit_key, unit_level, province, title, issued`; indicators gain `unit_key`
+# and `section`; yearly rows are keyed by `unit_key` (its `unit` is the most used spelling).
+SCHEMA_VERSION = "2.0"
 _META = {"report_extract.schema_version": SCHEMA_VERSION}
 
 INDICATORS_SCHEMA = pa.schema([
@@ -18,6 +20,7 @@ INDICATORS_SCHEMA = pa.schema([
     pa.field("year", pa.int32()),
     pa.field("period", pa.string()),
     pa.field("unit", pa.string()),
+    pa.field("unit_key", pa.string()),
     pa.field("quantity_id", pa.string(), nullable=False),
     pa.field("indicator", pa.string(), nullable=False),
     pa.field("value", pa.float64(), nullable=False),
@@ -30,6 +33,7 @@ INDICATORS_SCHEMA = pa.schema([
     pa.field("end", pa.int64(), nullable=False),
     pa.field("sentence", pa.string()),
     pa.field("rule", pa.string()),
+    pa.field("section", pa.string()),
 ], metadata=_META)
 
 DOCUMENTS_SCHEMA = pa.schema([
@@ -42,6 +46,11 @@ DOCUMENTS_SCHEMA = pa.schema([
     pa.field("year", pa.int32()),
     pa.field("period", pa.string()),
     pa.field("unit", pa.string()),
+    pa.field("unit_key", pa.string()),
+    pa.field("unit_level", pa.string()),
+    pa.field("province", pa.string()),
+    pa.field("title", pa.string()),
+    pa.field("issued", pa.date32()),
     pa.field("n_quantities", pa.int32()),
     pa.field("status", pa.string(), nullable=False),
     pa.field("error", pa.string()),
@@ -52,6 +61,7 @@ DOCUMENTS_SCHEMA = pa.schema([
 
 YEARLY_SCHEMA = pa.schema([
     pa.field("year", pa.int32(), nullable=False),
+    pa.field("unit_key", pa.string(), nullable=False),
     pa.field("unit", pa.string(), nullable=False),
     pa.field("indicator", pa.string(), nullable=False),
     pa.field("period", pa.string()),

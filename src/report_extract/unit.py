@@ -1,27 +1,49 @@
-"""The reporting unit: the organisation the report is about, at its fullest name.
+"""The reporting unit: the organisation the report is about, at its fullest name, with a key.
 
-Every mention of an organisation (type + qualifier + level + place) is found with the
-vocabulary of `rules/units.yml`. Mentions of the same organisation and level are grouped;
-the group that is most often the subject of the report's verbs, most mentioned and
-earliest wins. Its name is rebuilt from the fullest parts any mention gives: "Hội Nông dân
-huyện" and "Hội ND huyện Triệu Phong" make "Hội Nông dân huyện Triệu Phong".
+Where to look, most trusted first: the letterhead's issuing body, completed by its parent
+("HUYỆN ỦY TRIỆU PHONG" over "BAN TUYÊN GIÁO" is "Ban Tuyên giáo Huyện ủy Triệu Phong");
+then the text. In the text every mention of an organisation (type + qualifier + level +
+place) is found with the vocabulary of `rules/units.yml`; mentions of the same organisation
+and level are grouped; the group that is most often the subject of the report's verbs, most
+mentioned and earliest wins, and its name is rebuilt from the fullest parts any mention gives:
+"Hội Nông dân huyện" and "Hội ND huyện Triệu Phong" make "Hội Nông dân huyện Triệu Phong".
+
+The unit's `key` is the organisation's kind (its spellings and abbreviations share one),
+level and place, folded to ASCII: "Hội LHPN huyện Đông Sơn" and "Hội Liên hiệp Phụ nữ huyện
+Đông Sơn" are both `lhpn|huyen|dong son`. Places are kept as written: the 2025 reorganisation
+renamed and merged units, and a key must not merge what the reports keep apart.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-import re
-
 import regex
 
-from .gazetteer import known_place, place_names
+from .gazetteer import known_place, place_names, province_name, province_of_district
+from .letterhead import Letterhead
 from .literals import finditer_from, literal_starts
 from .rules import RuleSet
 
 _LEAD_CHARS = 300
 _SEARCH_CHARS = 3000  # a report names itself early; reading further only adds other units
+# Villages and street groups are numbered as often as named ("thôn 3", "tổ dân phố 5").
+_VILLAGE_NUMBER = r"(?<=(?i:thôn|ấp|bản|phố)[ \t]+)\d{1,3}(?![\d.,])"
 _PLACE = r"(?:[\p{Lu}][\p{L}\p{M}'’]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’]*){0,3}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Who reports: the name as the report writes it, and what it is made of."""
+
+    name: str
+    key: str  # kind|level|place in ASCII: the same for every spelling of one unit
+    level: str | None  # "huyện", "xã", "tỉnh" …
+    place: str | None
+    province: str | None  # as the text or the gazetteer gives it
+    source: str  # "letterhead" or "text"
 
 
 @dataclass(frozen=True)
@@ -65,7 +87,7 @@ def _mention_pattern(units: dict) -> regex.Pattern:
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
         rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
         rf"(?:[ \t]+(?P<level>(?i:{levels}))(?![\p{{L}}]))?"
-        rf"(?:[ \t]*(?P<place>{_PLACE}))?"
+        rf"(?:[ \t]*(?P<place>{_PLACE}|{_VILLAGE_NUMBER}))?"
     )
 
 
@@ -77,6 +99,13 @@ class _Compiled:
     mention: regex.Pattern  # a whole mention: type, qualifier, level, place
     keys: dict[str, str]  # spelling of a type (lower case) → organisation key
     titles: regex.Pattern  # a person's title just before a mention: not the reporting unit
+    opens_organisation: regex.Pattern  # a letterhead line that starts an issuing body
+    leading_body: regex.Pattern  # "BCH", "Ban Thường vụ" before an organisation's name
+    spelling: regex.Pattern  # any known word of a name, in any case
+    spellings: dict[str, str]  # such a word in lower case → its written form
+    spelling_modes: dict[str, str]  # written form → how the unknown words after it are cased
+    level_place: regex.Pattern  # a level and the place after it ("xã Tân An")
+    ends_with_level: regex.Pattern  # a name that ends on its level, the place left to its parent
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -92,8 +121,26 @@ def _compiled(units: dict, version: str) -> _Compiled:
         titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", regex.REVERSE)
         # sector bodies are looked for as written: "cơ sở", "phòng chống" would be tried everywhere
         bodies = tuple(f"{body} " for body in units.get("sector_bodies", []))
+        heads = units.get("letterhead_heads", [])
+        leading = units.get("leading_bodies", [])
+        all_names = [n for spellings in units["organisations"].values() for n in spellings]
+        opens = regex.compile(rf"(?i)[ \t]*(?:(?:{_alternatives(leading)})[ \t]+)?"
+                              rf"(?:{_alternatives(all_names + heads + units.get('sector_bodies', []))})(?![\p{{L}}])")
+        leading_body = regex.compile(rf"(?i)^[ \t]*(?:{_alternatives(leading)})[ \t]+(?=\p{{L}})")
+        modes: dict[str, str] = {}
+        long_kinds = set(units.get("long_names", []))
+        for key, spellings in units["organisations"].items():
+            modes.update({n: "purpose" if key in long_kinds else "place" for n in spellings})
+        modes.update({n: "head" for n in heads + units.get("sector_bodies", []) + leading})
+        modes.update({n: "place" for n in units.get("sectors", []) + units.get("qualifiers", [])})
+        modes.update({n: "place" for n in units["levels"]})
+        spellings = {" ".join(n.lower().split()): n for n in modes}
+        spelling = regex.compile(rf"(?i)(?:{_alternatives(list(modes))})(?![\p{{L}}])")
         _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), bodies, _mention_pattern(units), keys,
-                                       titles)
+                                       titles, opens, leading_body, spelling, spellings, modes,
+                                       regex.compile(rf"(?<![\p{{L}}])(?P<level>{_alternatives(units['levels'])})"
+                                                     rf"(?![\p{{L}}])[ \t]+(?P<place>{_PLACE}|{_VILLAGE_NUMBER})"),
+                                       regex.compile(rf"(?<![\p{{L}}])(?:{_alternatives(units['levels'])})[ \t]*$"))
     return _COMPILED[version]
 
 
@@ -161,9 +208,14 @@ def _level_key(level: str) -> str:
     return "thành phố" if level in ("tp.", "tp") else level
 
 
-def detect_unit(text: str, rules: RuleSet) -> str | None:
-    """The reporting unit's fullest name as the text gives it, or None when none is named."""
-    mentions = _mentions(text[:_SEARCH_CHARS], rules)
+def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None) -> Unit | None:
+    """The reporting unit: the letterhead's issuing body when it names one, else the unit the
+    text is about; None when neither names one."""
+    if letterhead is not None:
+        found = _letterhead_unit(letterhead.body, text, rules)
+        if found is not None:
+            return found
+    mentions = [m for m in _mentions(text[:_SEARCH_CHARS], rules) if not _addressed(text, m.start)]
     if not mentions:
         return None
     groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
@@ -179,10 +231,152 @@ def detect_unit(text: str, rules: RuleSet) -> str | None:
     titles = _compiled(rules.units, rules.version).titles
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
-    return _fullest_name(groups[best])
+    name, level, place = _fullest_name(groups[best])
+    return _unit(name, best[0], level, place, _qualifier_keys(groups[best], rules), text, rules, "text")
 
 
-def _fullest_name(members: list[_Mention]) -> str:
+def _addressed(text: str, pos: int) -> bool:
+    """Whether `pos` is on a "Kính gửi:" line: the addressee, not the reporter."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text[line_start:pos].lstrip().lower().startswith("kính gửi")
+
+
+def _qualifier_keys(members: list[_Mention], rules: RuleSet) -> list[str]:
+    keys = _compiled(rules.units, rules.version).keys
+    return [keys[q] for q in (" ".join(m.qualifier.lower().split()) for m in members) if q in keys]
+
+
+def _unit(name: str, kind: str, level: str, place: str, qualifiers: list[str], text: str, rules: RuleSet,
+          source: str, province: str | None = None) -> Unit:
+    units = rules.units
+    implied = units.get("implied_levels", {})
+    level = _level_key(level.lower()) if level else next(
+        (implied[k] for k in [kind, *qualifiers] if k in implied), "")
+    if not province:
+        province = _province(level, place, text, rules)
+    key = "|".join(_ascii(part) for part in (kind, level, place))
+    return Unit(name, key, level or None, place or None, province, source)
+
+
+def _province(level: str, place: str, text: str, rules: RuleSet) -> str | None:
+    """The province: the unit's own place at province level, else the first province the
+    text names with its level ("tỉnh Quảng Trị"), else the gazetteer's only province with a
+    district of that name."""
+    if place and level in ("tỉnh", "thành phố") and province_name(place):
+        return province_name(place)
+    for m in _PROVINCE_MENTION.finditer(text[:_SEARCH_CHARS]):
+        words = m.group("name").split()
+        for n in range(len(words), 1, -1):
+            found = province_name(" ".join(words[:n]))
+            if found:
+                return found
+    if place and level in ("huyện", "quận", "thị xã", "thành phố"):
+        return province_of_district(place)
+    return None
+
+
+_PROVINCE_MENTION = regex.compile(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)[ \t]+(?P<name>" + _PLACE + ")")
+
+
+def _ascii(value: str) -> str:
+    """Lower case, no diacritics, no punctuation: the spelling-free form of a key's part."""
+    folded = unicodedata.normalize("NFD", value.lower().replace("đ", "d"))
+    letters = "".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn")
+    return " ".join(letters.split())
+
+
+def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit | None:
+    """The issuing body of a letterhead's left column, completed by its parent.
+
+    The body is the last line that opens an organisation and the lines after it; the lines
+    above are its parent. A body without a place takes its parent's: a board under a party
+    committee is named with the committee, any other body with the parent's level and place.
+    """
+    compiled = _compiled(rules.units, rules.version)
+    units = rules.units
+    opens = [i for i, line in enumerate(lines) if compiled.opens_organisation.match(line)]
+    if not opens:
+        return None
+    body = _display(compiled.leading_body.sub("", " ".join(lines[opens[-1]:]), count=1), rules)
+    parent = _display(" ".join(lines[: opens[-1]]), rules)
+    own = _mention_at_start(body, rules)
+    if own:
+        kind, level, place = own.key, own.level, own.place
+    else:  # an organisation the vocabulary does not list: its level and place, if it names them
+        at = compiled.level_place.search(body)
+        kind = _ascii(body[: at.start()] if at else body)
+        level, place = (at.group("level"), at.group("place")) if at else ("", "")
+    if not level and compiled.ends_with_level.search(body):  # "Đảng ủy Khối các cơ quan tỉnh"
+        level = compiled.ends_with_level.search(body).group().strip()
+    qualifiers = [own.qualifier] if own and own.qualifier else []
+    name = body
+    up = _mention_at_start(parent, rules) if parent else None
+    province = province_name(up.place) if up and up.place and up.level.lower() in ("tỉnh", "thành phố") else None
+    if place.isdigit() and up and up.place:  # "thôn 3" is known by its commune: "Chi bộ thôn 3 xã Tân Hòa"
+        where = " ".join(p for p in (up.level.lower(), up.place) if p)
+        name, place = f"{name} {where}", f"{place} {where}"
+    elif not place and up and up.place:
+        if level:  # "Đảng ủy Khối các cơ quan tỉnh" under "Tỉnh ủy X": the place is X
+            name = f"{name} {up.place}"
+        elif up.key in units.get("party_committees", ()):
+            name = f"{name} {parent[: up.end - up.start]}"
+            qualifiers = [up.type_text]
+        else:
+            name = " ".join(p for p in (name, up.level.lower(), up.place) if p)
+            level = up.level
+        place = up.place
+    keys = compiled.keys
+    qualifier_keys = [keys[q] for q in (" ".join(q.lower().split()) for q in qualifiers) if q in keys]
+    return _unit(name, kind, level, place, qualifier_keys, text, rules, "letterhead", province)
+
+
+def _mention_at_start(text: str, rules: RuleSet) -> _Mention | None:
+    found = _mentions(text, rules)
+    return found[0] if found and found[0].start == 0 else None
+
+
+def _display(name: str, rules: RuleSet) -> str:
+    """A name in the case a sentence writes it: "HỘI CỰU CHIẾN BINH HUYỆN HÒA AN" is "Hội Cựu
+    chiến binh huyện Hòa An". Known words take their vocabulary spelling; words after a level
+    or an organisation are a place (each capitalised), words after a generic head or a long
+    name a purpose (first capitalised after a head); abbreviations stay. Names not in
+    capitals are kept as written."""
+    name = " ".join(name.split())
+    if any(c.islower() for c in name):
+        return name
+    compiled = _compiled(rules.units, rules.version)
+    out: list[str] = []
+    pos, mode = 0, "start"
+    while pos < len(name):
+        m = compiled.spelling.match(name, pos)
+        if m:
+            spelling = compiled.spellings[" ".join(m.group().lower().split())]
+            out.append(spelling)
+            mode = compiled.spelling_modes.get(spelling, "place")
+            pos = m.end()
+        else:
+            end = name.find(" ", pos)
+            end = len(name) if end < 0 else end
+            word = name[pos:end]
+            if not _VOWEL.search(unicodedata.normalize("NFD", word)):
+                out.append(word)  # an abbreviation ("HTX", "THCS"): a name follows
+                mode = "place"
+            elif mode in ("start", "head", "place"):
+                out.append(word.capitalize())
+                mode = "purpose" if mode in ("start", "head") else mode
+            else:
+                out.append(word.lower())
+            pos = end
+        while pos < len(name) and name[pos] == " ":
+            pos += 1
+    return " ".join(out)
+
+
+_VOWEL = regex.compile(r"[aeiouy]", regex.IGNORECASE)  # on decomposed letters: every syllable has one
+
+
+def _fullest_name(members: list[_Mention]) -> tuple[str, str, str]:
+    """The fullest name the mentions give, with its level and place."""
     def longest(values: list[str]) -> str:
         values = [v for v in values if v]
         cased = [v for v in values if not v.isupper()] or values  # prefer "Châu Đức" to "CHÂU ĐỨC"
@@ -197,5 +391,6 @@ def _fullest_name(members: list[_Mention]) -> str:
     known = [m for m in members if m.place and m.place.lower() in place_names()]
     place = longest([m.place for m in known or members])
     levels = [m.level for m in known if m.place == place] if known else [m.level for m in members]
-    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]), longest(levels), place]
-    return " ".join(p for p in parts if p)
+    level = longest(levels)
+    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]), level, place]
+    return " ".join(p for p in parts if p), level, place

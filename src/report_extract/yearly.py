@@ -1,4 +1,4 @@
-"""The yearly table: one row per (year, unit, indicator), computed from the written indicators.
+"""The yearly table: one row per (year, unit_key, indicator), computed from the written indicators.
 
 Per year partition, from each unit's widest-span reports of that year: parts of breakdowns
 are left out (their total counts), a figure repeated within a report (headline and body)
@@ -13,8 +13,6 @@ another as one pass would write them): memory stays bounded however many reports
 """
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -33,16 +31,8 @@ _BATCH_ROWS = 65_536
 # rows: one pass (Arrow's memory peaked at 77 MB). A year of 2.5 million rows needed 622 MB
 # in one pass on two threads, 160 MB in passes of this size.
 _PASS_ROWS = 250_000
-_COLUMNS = ["doc_id", "source", "period", "unit", "indicator", "value", "noun", "part_of"]
+_COLUMNS = ["doc_id", "source", "period", "unit", "unit_key", "indicator", "value", "noun", "part_of"]
 _CELL = ["key", "indicator"]
-
-
-@functools.lru_cache(maxsize=65_536)
-def unit_key(unit: str) -> str:
-    """Unit names compared without case, diacritics and punctuation."""
-    folded = unicodedata.normalize("NFD", unit.lower().replace("đ", "d"))
-    letters = "".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn")
-    return " ".join(letters.split())
 
 
 def yearly_tables(indicators: Path, aggregates: dict[str, str], threads: int = 1) -> Iterator[pa.Table]:
@@ -97,15 +87,14 @@ def _pass_table(part: Path, widest: dict[str, int], aggregates: dict[str, str]) 
 
 
 def _counted(batch: pa.RecordBatch | pa.Table) -> pa.Table:
-    """Rows that can count: not a part, with a unit and a one-period span; adds `key` and `rank`."""
+    """Rows that can count: not a part, with a unit and a one-period span; adds `key` (the
+    unit key) and `rank`."""
     table = pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch
     rank = pc.index_in(table["period"], value_set=pa.array(SPANS))
     keep = pc.and_(pc.and_(pc.is_null(table["part_of"]), pc.is_valid(rank)),
-                   pc.not_equal(pc.fill_null(table["unit"], ""), ""))
+                   pc.not_equal(pc.fill_null(table["unit_key"], ""), ""))
     table = table.append_column("rank", rank).filter(keep)
-    units = table["unit"].combine_chunks().dictionary_encode()
-    keys = pa.array([unit_key(u) for u in units.dictionary.to_pylist()], pa.string())
-    return table.append_column("key", pc.take(keys, units.indices))
+    return table.append_column("key", table["unit_key"])
 
 
 def _unit_spans(files: list[Path]) -> dict[str, tuple[int, int]]:
@@ -113,7 +102,7 @@ def _unit_spans(files: list[Path]) -> dict[str, tuple[int, int]]:
     number of rows that can count."""
     units: dict[str, tuple[int, int]] = {}
     for path in files:
-        for batch in pq.ParquetFile(path).iter_batches(_BATCH_ROWS, columns=["unit", "period", "part_of"]):
+        for batch in pq.ParquetFile(path).iter_batches(_BATCH_ROWS, columns=["unit_key", "period", "part_of"]):
             table = _counted(batch)
             ranks = table.group_by("key").aggregate([("rank", "min"), ("rank", "count")])
             for key, rank, rows in zip(ranks["key"].to_pylist(), ranks["rank_min"].to_pylist(),
@@ -186,7 +175,7 @@ def _year_table(year: int, partials: list[dict[str, pa.Table]], aggregates: dict
     total, high = cells["value_sum_sum"], cells["value_max_max"]
     value = pc.if_else(pc.equal(how, "sum"), total, pc.if_else(pc.equal(how, "max"), high, pa.scalar(None, pa.float64())))
     columns = {
-        "year": pa.array([year] * len(values), pa.int32()), "unit": cells["unit_first"],
+        "year": pa.array([year] * len(values), pa.int32()), "unit_key": cells["key"], "unit": cells["unit_first"],
         "indicator": cells["indicator"], "period": cells["period"], "aggregate": how, "value": value,
         "n_figures": cells["value_count_sum"], "n_documents": pc.list_value_length(cells["source_list"]),
         "min_value": cells["value_min_min"], "max_value": high,

@@ -114,17 +114,23 @@ def _block_lines(container, fonts: _FontResolver) -> Iterator[str]:
 
 
 def _table_lines(table, fonts: _FontResolver) -> Iterator[str]:
-    """Each row on one line, cells joined by " | "; a cell's own lines (nested tables too) joined by spaces."""
-    for row in table.iter(_W_TR):
-        if _nearest_table(row) is not table:
+    """Each row on one line, cells joined by " | "; a cell's own lines (nested tables too) joined by spaces.
+
+    A table of one row and two or three cells, not inside another, is the page's layout, not data: the letterhead
+    (issuing body | motto, number and date) or the closing (recipients | signature). Its cells
+    are read as columns, each of its lines on a line of its own, left column first, as the
+    text of a .doc or .pdf gives them.
+    """
+    rows = [row for row in table.iter(_W_TR) if _nearest_table(row) is table]
+    layout = len(rows) == 1 and _nearest_table(table) is None  # a table nested in a cell is that cell's data
+    for row in rows:
+        cells = [list(_block_lines(cell, fonts)) for cell in row.iter(_W_TC) if _nearest_row(cell) is row]
+        if layout and len(cells) in (2, 3):
+            yield from (line for cell in cells for line in cell if line.strip())
             continue
-        cells = [
-            " ".join(line.strip() for line in _block_lines(cell, fonts) if line.strip())
-            for cell in row.iter(_W_TC)
-            if _nearest_row(cell) is row
-        ]
-        if any(cells):
-            yield _CELL_SEPARATOR.join(cells)
+        joined = [" ".join(line.strip() for line in cell if line.strip()) for cell in cells]
+        if any(joined):
+            yield _CELL_SEPARATOR.join(joined)
 
 
 def _nearest_table(element):
