@@ -271,6 +271,15 @@ def test_pdf_long_line_then_capital_is_a_continuation_short_line_is_not():
     )
 
 
+
+def test_pdf_a_part_heading_never_carries_on_a_full_line_before_it():
+    """Texts cut short leave a full last line: the next part's heading still starts a line."""
+    full = "Ban Thường vụ Huyện ủy chỉ đạo các cơ quan báo chí, đài truyền thanh và các chi bộ cơ sở kết"
+    for heading in ["PHẦN II: PHƯƠNG HƯỚNG, NHIỆM VỤ", "Phần thứ hai", "B. MỤC TIÊU, NHIỆM VỤ NĂM 2024",
+                    "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"]:
+        assert join_wrapped_lines([full, full, heading, "Tổ chức 15 lớp."]).split("\n")[1:] == [
+            heading, "Tổ chức 15 lớp."], heading
+
 # --- html ------------------------------------------------------------------------
 
 

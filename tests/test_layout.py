@@ -79,3 +79,11 @@ def test_the_parts_hold_in_every_format(tmp_path, convert):
     doc, rows = extract_file(path, rules=RULES)
     assert doc["status"] == "ok", doc["error"]
     assert [row["value"] for row in rows] == [18, 1240, 310]
+
+
+def test_a_heading_wrapped_over_two_lines_in_capitals_opens_one_part():
+    text = ("PHẦN I: KẾT QUẢ NHỮNG THÁNG ĐẦU NĂM 2018\nHuyện ủy kết nạp 200 đảng viên mới.\n"
+            "PHẦN II: PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ GIẢI PHÁP NHỮNG THÁNG\nCUỐI NĂM 2018\n"
+            "- Tổ chức 19 lớp tập huấn cho 1.361 lượt cán bộ.")
+    extraction = extract_text(text)
+    assert [text[q.start:q.end] for q in extraction.quantities] == ["200 đảng viên mới"]

@@ -57,6 +57,7 @@ def read_layout(text: str, rules: RuleSet) -> Layout:
         line_end = _line_end(text, line_start)
         level = heading_level(text, line_start)
         if level is not None:
+            line_end = _heading_end(text, line_start, line_end)
             marker = _MARKER.match(text, line_start, line_end)
             numbered = numbered or bool(marker and marker.lastgroup in _NUMBERED)
             while path and path[-1][0] >= level:
@@ -109,7 +110,7 @@ def part_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
                 spans.append((line_start, len(text), rule.id))
                 continue
             level = heading_level(text, line_start)
-            spans.append((line_start, _section_end(text, line_end, level), rule.id))
+            spans.append((line_start, _section_end(text, _heading_end(text, line_start, line_end), level), rule.id))
     return spans
 
 
@@ -127,6 +128,26 @@ def heading_level(text: str, line_start: int) -> int | None:
     if len(letters) >= 4 and all(letter.isupper() for letter in letters):
         return _CAPITALS_LEVEL
     return None
+
+
+def _heading_end(text: str, line_start: int, line_end: int) -> int:
+    """Where a heading in capitals ends: a heading wrapped over lines goes on in capitals
+    ("PHẦN II: PHƯƠNG HƯỚNG … NHỮNG THÁNG" / "CUỐI NĂM 2018"), unnumbered."""
+    if not _in_capitals(text[line_start:line_end]):
+        return line_end
+    while line_end < len(text):
+        next_start = line_end + 1
+        next_end = _line_end(text, next_start)
+        numbered = _MARKER.match(text, next_start, next_end) is not None
+        if numbered or not _in_capitals(text[next_start:next_end]):
+            return line_end
+        line_end = next_end
+    return line_end
+
+
+def _in_capitals(line: str) -> bool:
+    letters = _LETTER.findall(line)
+    return bool(letters) and all(letter.isupper() for letter in letters)
 
 
 def _section_end(text: str, pos: int, level: int | None) -> int:

@@ -26,8 +26,12 @@ _BLOCK_START = re.compile(
     r"|\d+\)"  # 1)
     r"|[IVXLC]+[.)](?:\s|$)"  # II.
     r"|[a-zđ]\)"  # a)
+    r"|[A-ZĐ][.)]\s"  # B. (a part of a formal report)
+    r"|(?i:phần)\s+(?:thứ\s+\w+|[IVX]+\b|\d+\b)"  # PHẦN II, Phần thứ hai
     r")"
 )
+_HEADING_LETTERS = 6
+"""A line with at least this many letters, all capitals, is a heading: it never carries on the line before."""
 _PAGE_NUMBER = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _WIDE_LINE_SHARE = 0.7
@@ -111,8 +115,8 @@ def _usual_width(lines: list[str]) -> float:
 def _continues(previous: str, line: str, wide: float) -> bool:
     """Whether `line` carries on the sentence `previous` was cut from.
 
-    Never after . ! ? or before a bullet/numbered heading or after a line in
-    capitals. After : or ; (which Vietnamese reports use inside long
+    Never after . ! ? or before a bullet/numbered heading (a part "B.", "PHẦN II"
+    too) or a line in capitals, or after a line in capitals. After : or ; (which Vietnamese reports use inside long
     sentences) only when the line was full width and `line` starts in
     lower case or with a figure. Otherwise when `line` starts in lower case
     or with a figure, or `previous` was full width.
@@ -120,7 +124,7 @@ def _continues(previous: str, line: str, wide: float) -> bool:
     ending = previous.rstrip(_CLOSING_QUOTES)
     if ending.endswith(_SENTENCE_END) or previous.endswith(_SENTENCE_END):
         return False
-    if _BLOCK_START.match(line) or _is_capitals_heading(previous):
+    if _BLOCK_START.match(line) or _is_capitals_heading(previous) or _is_capitals_heading(line, _HEADING_LETTERS):
         return False
     starts_mid_sentence = line[0].islower() or line[0].isdigit()
     if ending.endswith(_CLAUSE_END):
@@ -128,6 +132,6 @@ def _continues(previous: str, line: str, wide: float) -> bool:
     return starts_mid_sentence or len(previous) >= wide
 
 
-def _is_capitals_heading(line: str) -> bool:
+def _is_capitals_heading(line: str, least_letters: int = 3) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    return len(letters) >= least_letters and all(ch.isupper() for ch in letters)
