@@ -13,8 +13,11 @@ import functools
 import importlib.util
 import json
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
+
+import regex
 
 _DATA_FILES = ("parser_legacy.json", "parser_from_2025.json")
 _NAME_KEYS = ("provinceShort", "districtShort", "wardShort")
@@ -55,10 +58,12 @@ def known_place(words: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _provinces() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+def _provinces() -> tuple[dict[str, str], dict[str, frozenset[str]], dict[str, str]]:
     """(province name in lower case → its written form, district name in lower case → the
-    provinces that have a district of that name), from both data files."""
+    provinces that have a district of that name, province → its level: "tỉnh" or "thành
+    phố"), from both data files."""
     provinces: dict[str, str] = {}
+    levels: dict[str, str] = {}
     districts: dict[str, set[str]] = {}
     for file_name in _DATA_FILES:
         data = _data(file_name)
@@ -66,12 +71,13 @@ def _provinces() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
         for key, info in data.get("DICT_PROVINCE", {}).items():
             name = unicodedata.normalize("NFC", info["provinceShort"])
             provinces[name.lower()] = name
+            levels[name] = "thành phố" if info["province"].lower().startswith("thành phố") else "tỉnh"
             keys[key] = name
         for key, units in data.get("DICT_PROVINCE_DISTRICT", {}).items():
             for info in units.values():
                 district = unicodedata.normalize("NFC", info["districtShort"]).lower()
                 districts.setdefault(district, set()).add(keys[key])
-    return provinces, {name: frozenset(found) for name, found in districts.items()}
+    return provinces, {name: frozenset(found) for name, found in districts.items()}, levels
 
 
 def _data(file_name: str) -> dict[str, Any]:
@@ -92,3 +98,24 @@ def province_of_district(name: str) -> str | None:
     province has a district of that name; None when none or several do."""
     found = _provinces()[1].get(name.lower(), frozenset())
     return next(iter(found)) if len(found) == 1 else None
+
+
+def province_level(name: str) -> str:
+    """"thành phố" for a centrally governed city (Hà Nội, Huế …), else "tỉnh"."""
+    return _provinces()[2].get(name, "tỉnh")
+
+
+@functools.lru_cache(maxsize=1)
+def _province_pattern() -> regex.Pattern:
+    names = sorted(set(_provinces()[0].values()), key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, names)) + r")(?![\p{L}])")
+
+
+def named_province(text: str) -> str | None:
+    """The province a text is about when it names one without its level ("Điện Biên TV - Chiều
+    19/7, Sở Tư pháp …"): the only province it names, or the one it names most, at least twice."""
+    counts = Counter(m.group() for m in _province_pattern().finditer(text))
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    return best if not rest or (n >= 2 and n > rest[0][1]) else None

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .gazetteer import known_place, place_names, province_name, province_of_district
+from .gazetteer import (known_place, named_province, place_names, province_level, province_name,
+                        province_of_district)
 from .letterhead import Letterhead
 from .literals import finditer_from, literal_starts
 from .rules import RuleSet
@@ -55,6 +56,7 @@ class _Mention:
     qualifier: str
     level: str
     place: str
+    parent: str = ""  # the unit above, when the text writes it after the place ("huyện Kim Bảng")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -87,7 +89,10 @@ def _mention_pattern(units: dict) -> regex.Pattern:
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
         rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
         rf"(?:[ \t]+(?P<level>(?i:{levels}))(?![\p{{L}}]))?"
-        rf"(?:[ \t]*(?P<place>{_PLACE}|{_VILLAGE_NUMBER}))?"
+        rf"(?:[ \t]*(?P<place>{_PLACE}|{_VILLAGE_NUMBER})"
+        # the unit above, written after the place: "xã Văn Xá, huyện Kim Bảng"
+        rf"(?:[ \t]*,?[ \t]+(?P<parent>(?P<parent_level>{_alternatives(list(units.get('level_ranks', {})))})"
+        rf"[ \t]+{_PLACE}))?)?"
     )
 
 
@@ -175,9 +180,24 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
             person = len(words) >= 3 and known == words and words[0] in family_names  # none of it a known place
             place = "" if person else " ".join(known)
         key = keys[" ".join(m.group("type").lower().split())]  # "Sở  Tư pháp" is "Sở Tư pháp"
-        found.append(_Mention(m.start(), m.start() + len(m.group().rstrip()), key, type_text,
-                              m.group("qualifier") or "", m.group("level") or "", place))
+        level = m.group("level") or ""
+        parent = _parent(m, place, level, rules.units.get("level_ranks", {}))
+        end = m.end("parent") if parent else m.end("place") if m.group("place") else m.start() + len(m.group().rstrip())
+        found.append(_Mention(m.start(), end, key, type_text, m.group("qualifier") or "", level, place, parent))
     return found
+
+
+def _parent(m: regex.Match, place: str, level: str, ranks: dict[str, int]) -> str:
+    """The unit above the mention's place when the text writes it right after ("xã A, huyện
+    B"): only a place that was kept whole, and only a higher level ("xã A, xã B" is a list)."""
+    if not m.group("parent") or place != (m.group("place") or "").strip():
+        return ""
+    above, own = ranks.get(m.group("parent_level").lower()), ranks.get(level.lower())
+    if above is None or own is None or above >= own:
+        return ""
+    words = m.group("parent").split()
+    level_words = len(m.group("parent_level").split())
+    return " ".join(words[:level_words] + known_place(words[level_words:]))
 
 
 def _matches_at(pattern: regex.Pattern, text: str, starts) -> list[regex.Match]:
@@ -232,7 +252,18 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
     name, level, place = _fullest_name(groups[best])
+    if not place and _province_level_kind(best[0], rules):  # "Sở Tư pháp" of the province the text is about
+        province = _province("", "", text, rules)
+        if province:
+            level, place = province_level(province), province
+            name = f"{name} {level} {place}"
     return _unit(name, best[0], level, place, _qualifier_keys(groups[best], rules), text, rules, "text")
+
+
+def _province_level_kind(kind: str, rules: RuleSet) -> bool:
+    """Whether an organisation of this kind stands at province level (a Sở, a Tỉnh ủy)."""
+    return kind in rules.units.get("province_kinds", ()) or kind.split("/")[0] in rules.units.get(
+        "province_sector_bodies", ())
 
 
 def _addressed(text: str, pos: int) -> bool:
@@ -272,8 +303,10 @@ def _province(level: str, place: str, text: str, rules: RuleSet) -> str | None:
             if found:
                 return found
     if place and level in ("huyện", "quận", "thị xã", "thành phố"):
-        return province_of_district(place)
-    return None
+        found = province_of_district(place)
+        if found:
+            return found
+    return named_province(text[:_SEARCH_CHARS])
 
 
 _PROVINCE_MENTION = regex.compile(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)[ \t]+(?P<name>" + _PLACE + ")")
@@ -421,5 +454,6 @@ def _fullest_name(members: list[_Mention]) -> tuple[str, str, str]:
     place = longest([m.place for m in known or members])
     levels = [m.level for m in known if m.place == place] if known else [m.level for m in members]
     level = longest(levels)
-    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]), level, place]
+    parent = longest([m.parent for m in members if m.place == place])
+    parts = [longest([m.type_text for m in named]), longest([m.qualifier for m in members]), level, place, parent]
     return " ".join(p for p in parts if p), level, place
