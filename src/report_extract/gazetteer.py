@@ -108,7 +108,7 @@ def province_level(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _province_pattern() -> regex.Pattern:
     names = sorted(set(_provinces()[0].values()), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, names)) + r")(?![\p{L}])")
+    return regex.compile(r"(?<![\p{L}])\L<names>(?![\p{L}])", names=names)  # a named list: one lookup, not 60 tries
 
 
 def named_province(text: str) -> str | None:

@@ -22,6 +22,8 @@ LETTERHEAD_PART = "part.letterhead"
 """The id under which a letterhead's span (issuing body, number, date, title) is out of the results."""
 _SECTION_SEPARATOR = " > "
 _NUMBERED = frozenset({"part", "roman", "letter"})
+# A line that opens with a part, a Roman numeral or a capital letter marker: a report with sections.
+_NUMBERED_HEADING = regex.compile(r"(?m)^[ \t]*(?:(?i:phần)[ \t]|[IVX]{1,6}[ \t]*[.):\-–]|[A-ZĐ][ \t]*[.)])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def read_layout(text: str, rules: RuleSet) -> Layout:
     parts = part_spans(text, rules)
     if letterhead:
         parts.append((0, letterhead.end, LETTERHEAD_PART))
+    elif not _NUMBERED_HEADING.search(text):
+        return Layout(letterhead, parts, [], [])  # a news write-up: no sections to look for
     starts: list[int] = []
     sections: list[str] = []
     path: list[tuple[int, str]] = []  # (level, heading) from the top
@@ -124,8 +128,7 @@ def heading_level(text: str, line_start: int) -> int | None:
     marker = _MARKER.match(text, line_start, line_end)
     if marker and marker.end() < line_end:
         return _LEVELS[marker.lastgroup]  # type: ignore[index]
-    letters = _LETTER.findall(line)
-    if len(letters) >= 4 and all(letter.isupper() for letter in letters):
+    if line.isupper() and len(_LETTER.findall(line)) >= 4:  # isupper first: most lines have small letters
         return _CAPITALS_LEVEL
     return None
 
@@ -146,8 +149,7 @@ def _heading_end(text: str, line_start: int, line_end: int) -> int:
 
 
 def _in_capitals(line: str) -> bool:
-    letters = _LETTER.findall(line)
-    return bool(letters) and all(letter.isupper() for letter in letters)
+    return line.isupper()
 
 
 def _section_end(text: str, pos: int, level: int | None) -> int:

@@ -63,7 +63,7 @@ def read_letterhead(text: str, rules: RuleSet) -> Letterhead | None:
     issued = None
     for start, end in header_lines:
         line = head[start:end]
-        date = _DATE.search(line)
+        date = _DATE.search(line) if "ngày" in line.lower() else None
         if date and issued is None:
             issued = _date(date)
         left = _left_column(line, vocabulary.motto, vocabulary.marks, date)
