@@ -81,7 +81,8 @@ def detect_period(text: str, rules: RuleSet, letterhead: Letterhead | None = Non
     if letterhead is not None:
         if letterhead.title_span is not None:
             start, end = letterhead.title_span
-            in_title = _from_cues(" " * start + text[start:end], rules)
+            # the title's lines are one phrase: "Tổng kết phong trào …" / "giai đoạn 2021 - 2025"
+            in_title = _from_cues(" " * start + text[start:end].replace("\n", " "), rules)
             if in_title is not None and in_title.year is not None:
                 return in_title
         header_end = letterhead.title_span[0] if letterhead.title_span else letterhead.end

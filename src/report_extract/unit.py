@@ -82,8 +82,12 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     # written, it turns down the common word at its first letter.
     sector = (rf"|(?:{_alternatives(units['sector_bodies'])})[ \t]+(?i:{_alternatives(units['sectors'])})"
               if units.get("sector_bodies") else "")
+    # A name that is an organisation only with its level after it, as written ("Đoàn phường Phú
+    # Thịnh"; "đoàn viên", "đoàn công tác" are not).
+    level_only = [n for spellings in units.get("level_only", {}).values() for n in spellings]
+    with_level = (rf"|(?:{_alternatives(level_only)})(?=[ \t]+(?i:{levels})(?![\p{{L}}]))" if level_only else "")
     return regex.compile(
-        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}){sector})(?![\p{{L}}])"
+        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}){sector}{with_level})(?![\p{{L}}])"
         rf"{purpose}"
         rf"(?:[ \t]+(?i:số)[ \t]+\d{{1,3}}(?![\d.,]))?"  # "Cụm thi đua số 4", "Chi bộ số 2": part of the name
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
@@ -120,7 +124,10 @@ def _compiled(units: dict, version: str) -> _Compiled:
     """The unit patterns of one rules version, built once per process."""
     if version not in _COMPILED:
         kinds = organisations(units)
-        names = [name.lower() for spellings in units["organisations"].values() for name in spellings]
+        for key, spellings in units.get("level_only", {}).items():
+            kinds.setdefault(key, []).extend(spellings)
+        names = [name.lower() for spellings in [*units["organisations"].values(), *units.get("level_only", {}).values()]
+                 for name in spellings]
         quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
         keys = {" ".join(name.lower().split()): key for key, spellings in kinds.items() for name in spellings}
         titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", regex.REVERSE)
@@ -153,6 +160,7 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     compiled = _compiled(rules.units, rules.version)
     quick, pattern, keys = compiled.quick, compiled.mention, compiled.keys
     family_names = rules.units.get("family_names", ())
+    not_place = frozenset(rules.units.get("not_place_first_words", ()))
     found = []
     lowered = text.lower()
     found_quick = finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts else quick.finditer(lowered)
@@ -172,7 +180,7 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
             m.start("level") if m.group("level") else (m.start("place") if m.group("place") else m.end()))
         type_text = text[m.start() : purpose_end].strip()
         place = (m.group("place") or "").strip()
-        if place and place.split()[0] in ("Việt", "Chủ", "Phó", "Bí", "Hội", "Đảng", "Ban", "Ủy", "UBND"):
+        if place and place.split()[0] in not_place:
             place = ""  # a following name or title, not a place
         elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
             words = place.split()
@@ -235,35 +243,62 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
         found = _letterhead_unit(letterhead.body, text, rules)
         if found is not None:
             return found
-    mentions = [m for m in _mentions(text[:_SEARCH_CHARS], rules) if not _addressed(text, m.start)]
+    mentions = [m for m in _mentions(_head(text), rules) if not _addressed(text, m.start)]
     if not mentions:
         return None
-    groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[(m.key, _level_key(m.level.lower()))].append(m)
-    # A mention without level belongs to the group of its organisation that has one, when unique.
-    for (key, level), members in list(groups.items()):
-        if not level:
-            levelled = [g for g in groups if g[0] == key and g[1]]
-            if len(levelled) == 1:
-                groups[levelled[0]].extend(members)
-                del groups[(key, level)]
+    groups = _grouped(mentions)
     titles = _compiled(rules.units, rules.version).titles
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
+    kind = best[0]
     name, level, place = _fullest_name(groups[best])
-    if not place and _province_level_kind(best[0], rules):  # "Sở Tư pháp" of the province the text is about
+    if not place and _province_level_kind(kind, rules):  # "Sở Tư pháp" of the province the text is about
         province = _province("", "", text, rules)
         if province:
             level, place = province_level(province), province
             name = f"{name} {level} {place}"
-    return _unit(name, best[0], level, place, _qualifier_keys(groups[best], rules), text, rules, "text")
+    return _unit(name, kind, level, place, _qualifier_keys(groups[best], rules), text, rules, "text")
 
 
 def _province_level_kind(kind: str, rules: RuleSet) -> bool:
     """Whether an organisation of this kind stands at province level (a Sở, a Tỉnh ủy)."""
     return kind in rules.units.get("province_kinds", ()) or kind.split("/")[0] in rules.units.get(
         "province_sector_bodies", ())
+
+
+def _grouped(mentions: list[_Mention]) -> dict[tuple[str, str, str], list[_Mention]]:
+    """Mentions of one organisation: by kind and level. A mention without level joins the
+    group of its kind whose place it names ("Kho bạc Nhà nước Vân Sơn" is the one of
+    "huyện Vân Sơn", not of a guest's "Bắc Giang"); without a place, the group its kind has,
+    or when there are several the levelled one named first, else the one named first (the
+    lead names the reporter first, a guest or a superior after)."""
+    groups: dict[tuple[str, str, str], list[_Mention]] = defaultdict(list)
+    unlevelled = []
+    for m in mentions:
+        if m.level:
+            groups[(m.key, _level_key(m.level.lower()), "")].append(m)
+        else:
+            unlevelled.append(m)
+    for m in sorted(unlevelled, key=lambda m: not m.place):  # those naming a place first
+        levelled = sorted((g for g in groups if g[0] == m.key and g[1]), key=lambda g: groups[g][0].start)
+        if m.place:
+            same_place = [g for g in levelled if any(o.place.lower() == m.place.lower() for o in groups[g])]
+            target = same_place[0] if same_place else (m.key, "", m.place.lower())
+        else:
+            placed = sorted((g for g in groups if g[0] == m.key), key=lambda g: (not g[1], groups[g][0].start))
+            target = placed[0] if placed else (m.key, "", "")
+        groups[target].append(m)
+    return groups
+
+
+def _head(text: str) -> str:
+    """The start of the text where a report names itself: _SEARCH_CHARS, to the end of the
+    sentence or line it cuts (a name cut inside "Huyện ủy" would read "Huyện" as a level)."""
+    end = _END_OF_SENTENCE.search(text, _SEARCH_CHARS, _SEARCH_CHARS + 300)
+    return text[: end.start() if end else _SEARCH_CHARS]
+
+
+_END_OF_SENTENCE = regex.compile(r"[.;\n]")
 
 
 def _addressed(text: str, pos: int) -> bool:
