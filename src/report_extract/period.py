@@ -23,7 +23,13 @@ _RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
 # Contexts that end where a year starts, matched right to left from that end.
 _PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu)[^.;\n]{0,30}$", regex.REVERSE)
 _COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$", regex.REVERSE)
-_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|date\s)$", regex.REVERSE)
+_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|(?i:tháng)[ \t]*\d{1,2}[-/]|date\s)$", regex.REVERSE)
+# A year in a document's name ("Luật Nghĩa vụ quân sự năm 2015") says nothing of the period.
+_NAMED_BEFORE = regex.compile(r"(?:Luật|Bộ luật|Hiến pháp|Nghị quyết|Nghị định|Chỉ thị|Quyết định|Kết luận|Thông tư)"
+                              r"[^.;\n]{0,60}(?i:năm)[ \t]*$", regex.REVERSE)
+# The text counts from the day it was written ("từ đầu năm đến nay", "năm nay"): its date is the year.
+_DEICTIC = regex.compile(r"(?i)(?<![\p{L}])(?:từ đầu năm|đầu năm đến nay|năm nay)(?![\p{L}])")
+_DEICTIC_DATE_VOTES = 2
 
 
 _TERM_YEARS = 5  # a term whose start the text does not give is taken to be five years
@@ -52,14 +58,20 @@ def _cue_year(rule, m: regex.Match) -> int | None:
 
 def _vote(text: str) -> int | None:
     votes: defaultdict[int, float] = defaultdict(float)
+    deictic = _DEICTIC.search(text) is not None
+    dated = False
     for m in _YEAR.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
+        before = text[max(0, m.start() - 80) : m.start()]
         year = int(m.group())
+        if _DATE_BEFORE.search(before):  # a date, even with a time after it ("21/09/2015 - 18:49")
+            votes[year] += _DEICTIC_DATE_VOTES if deictic and not dated else 0.5
+            dated = True
+            continue
         if _RANGE_NEIGHBOUR.search(text[m.end() : m.end() + 4]) or _RANGE_NEIGHBOUR.search(before[-4:]):
             continue  # a year range ("nhiệm kỳ 2016 – 2021") names a term, not the report's year
-        if _DATE_BEFORE.search(before):
-            votes[year] += 0.5
-        elif _PLAN_BEFORE.search(before):
+        if _NAMED_BEFORE.search(before):
+            continue
+        if _PLAN_BEFORE.search(before):
             votes[year] -= 1
         elif _COMPARE_BEFORE.search(before):
             votes[year] -= 0.5

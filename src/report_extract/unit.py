@@ -222,7 +222,7 @@ def _matches_at(pattern: regex.Pattern, text: str, starts) -> list[regex.Match]:
 
 def _weight(text: str, mention: _Mention, units: dict, titles: regex.Pattern) -> float:
     before = text[max(0, mention.start - 30) : mention.start]
-    after = text[mention.end : mention.end + 25].lower()
+    after = _PARENTHESIS.sub("", text[mention.end : mention.end + 60], count=1)[:25].lower()
     titled = titles.search(before)
     weight = 0.3 if titled else 1.0
     if not titled and any(after.lstrip(" ,(").startswith(v) for v in units.get("subject_after", [])):
@@ -230,6 +230,9 @@ def _weight(text: str, mention: _Mention, units: dict, titles: regex.Pattern) ->
     if mention.start < _LEAD_CHARS:
         weight += 1.0
     return weight
+
+
+_PARENTHESIS = regex.compile(r"\A[ \t]*\([^()\n]{0,40}\)")  # "Hội đồng … huyện Ngọc Hồi (Kon Tum) đã tổ chức"
 
 
 def _level_key(level: str) -> str:
@@ -245,7 +248,7 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
             return found
     mentions = [m for m in _mentions(_head(text), rules) if not _addressed(text, m.start)]
     if not mentions:
-        return None
+        return _area(_head(text), rules)
     groups = _grouped(mentions)
     titles = _compiled(rules.units, rules.version).titles
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
@@ -264,6 +267,22 @@ def _province_level_kind(kind: str, rules: RuleSet) -> bool:
     """Whether an organisation of this kind stands at province level (a Sở, a Tỉnh ủy)."""
     return kind in rules.units.get("province_kinds", ()) or kind.split("/")[0] in rules.units.get(
         "province_sector_bodies", ())
+
+
+def _area(text: str, rules: RuleSet) -> Unit | None:
+    """A text that names no organisation reports on a place ("toàn huyện Phong Điền có 167
+    mô hình"): the place the gazetteer knows that it names most with its level, first on a tie."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for m in _compiled(rules.units, rules.version).level_place.finditer(text):
+        words = m.group("place").split()
+        place = " ".join(known_place(words))
+        if len(place.split()) < 2 or place.lower() not in place_names():
+            continue
+        counts.setdefault((_level_key(m.group("level").lower()), place), []).append(m.start())
+    if not counts:
+        return None
+    (level, place), _ = max(counts.items(), key=lambda item: (len(item[1]), -item[1][0]))
+    return _unit(f"{level} {place}", "", level, place, [], text, rules, "text")
 
 
 def _grouped(mentions: list[_Mention]) -> dict[tuple[str, str, str], list[_Mention]]:
