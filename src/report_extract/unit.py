@@ -431,6 +431,9 @@ def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit 
     if place.isdigit() and up and up.place:  # "thôn 3" is known by its commune: "Chi bộ thôn 3 xã Tân Hòa"
         where = " ".join(p for p in (up.level.lower(), up.place) if p)
         name, place = f"{name} {where}", f"{place} {where}"
+    elif not place and up and not up.place and not level and up.key in units.get("party_committees", ()):
+        name = f"{name} {parent[: up.end - up.start]}"  # "HUYỆN ỦY / ỦY BAN KIỂM TRA": the committee's board
+        qualifiers = [up.type_text]
     elif not place and up and up.place:
         if level:  # "Đảng ủy Khối các cơ quan tỉnh" under "Tỉnh ủy X": the place is X
             name = f"{name} {up.place}"
