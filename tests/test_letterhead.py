@@ -127,3 +127,22 @@ def test_a_title_names_the_period_and_the_date_line_does_not():
             "Trong kỳ, Hội kết nạp 35 hội viên mới; năm 2025 phấn đấu kết nạp thêm.")
     period = extract_text(text, RULES).period
     assert (period.year, period.span) == (2024, "half_year")
+
+
+def test_the_pdf_sample_reads_its_letterhead_title_date_and_sections():
+    """The formal sample printed to PDF by LibreOffice: its letterhead columns come as lines."""
+    from report_extract.api import extract_file
+
+    doc, rows = extract_file(Path(__file__).resolve().parents[1] / "samples" / "formal-hoi-phu-nu-kim-hoa-2024.pdf")
+    assert (doc["unit"], doc["unit_key"], doc["unit_level"]) == ("Hội LHPN huyện Kim Hòa", "lhpn|huyen|kim hoaf", "huyện")
+    assert doc["province"] == "Nghệ An"  # from the parent line "HỘI LHPN TỈNH NGHỆ AN"
+    assert doc["title"].startswith("Tổng kết công tác Hội và phong trào phụ nữ năm 2024")
+    assert doc["issued"] == datetime.date(2024, 12, 16) and (doc["year"], doc["period"]) == (2024, "year")
+    assert rows and all(r["section"] and r["section"].startswith("I. KẾT QUẢ") for r in rows)
+
+
+def test_a_province_named_after_a_person_counts_only_as_a_city():
+    from report_extract.gazetteer import named_province
+
+    assert named_province("học tập và làm theo tư tưởng Hồ Chí Minh; Đoàn TNCS Hồ Chí Minh") is None
+    assert named_province("Thành Đoàn TP. Hồ Chí Minh tổ chức") == "Hồ Chí Minh"

@@ -113,11 +113,18 @@ def _province_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:{hyphened}|\L<names>)(?![\p{{L}}])", names=names)
 
 
+# A province named after a person counts only as a city ("TP. Hồ Chí Minh", not "tư tưởng Hồ
+# Chí Minh", "Đoàn TNCS Hồ Chí Minh").
+_ALSO_A_PERSON = frozenset({"Hồ Chí Minh"})
+_CITY_BEFORE = regex.compile(r"(?:(?i:thành phố)|TP\.?|Tp\.?)[ \t]*$", regex.REVERSE)
+
+
 def named_province(text: str) -> str | None:
     """The province a text is about when it names one without its level ("Điện Biên TV - Chiều
     19/7, Sở Tư pháp …"): the only province it names, or the one it names most, at least twice."""
     counts = Counter(" - ".join(part.strip() for part in m.group().split("-")) if "-" in m.group() else m.group()
-                     for m in _province_pattern().finditer(text))
+                     for m in _province_pattern().finditer(text)
+                     if m.group() not in _ALSO_A_PERSON or _CITY_BEFORE.search(text, 0, m.start()))
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2)
