@@ -122,6 +122,14 @@ def test_show_highlights_evidence_and_speaks_json():
     assert text.exit_code == 0 and "money_vnd" in text.output
 
 
+def test_show_gives_a_formal_reports_letterhead_and_sections():
+    shown = runner.invoke(app, ["show", str(SAMPLES / "formal-tuyen-giao-nam-son-2024.docx")])
+    assert shown.exit_code == 0, shown.output
+    assert "unit=Ban Tuyên giáo Huyện ủy Nam Sơn" in shown.output and "issued=2024-12-12" in shown.output
+    assert "title: Tổng kết công tác tuyên giáo năm 2024" in shown.output
+    assert "§ I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024 > 1. Công tác tham mưu" in shown.output
+
+
 def test_review_page_marks_every_figure(tmp_path):
     sample = SAMPLES / "bao-cao-tuyen-giao-2023.txt"
     page = tmp_path / "review.html"

@@ -167,7 +167,16 @@ def show(
         html.write_text(review_page(text, rows, title=file.name), encoding="utf-8")
         typer.echo(f"review page: {html}")
     typer.secho(f"{doc['source']}  year={doc['year']} period={doc['period']} unit={doc['unit']}", bold=True)
+    about = [f"{name}={doc[name]}" for name in ("unit_key", "unit_level", "province", "issued") if doc[name]]
+    if about:
+        typer.echo("  " + " ".join(about))
+    if doc["title"]:
+        typer.echo(f"  title: {doc['title']}")
+    section = None
     for row in rows:
+        if row["section"] != section:
+            section = row["section"]
+            typer.secho(f"  § {section}" if section else "  (before the first heading)", fg=typer.colors.BLUE)
         sentence, text = row["sentence"], row["text"]
         at = sentence.find(text)
         shown = sentence if at < 0 else (
