@@ -22,8 +22,6 @@ LETTERHEAD_PART = "part.letterhead"
 """The id under which a letterhead's span (issuing body, number, date, title) is out of the results."""
 _SECTION_SEPARATOR = " > "
 _NUMBERED = frozenset({"part", "roman", "letter"})
-# A line that opens with a part, a Roman numeral or a capital letter marker: a report with sections.
-_NUMBERED_HEADING = regex.compile(r"(?m)^[ \t]*(?:(?i:phần)[ \t]|[IVX]{1,6}[ \t]*[.):\-–]|[A-ZĐ][ \t]*[.)])")
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,6 @@ def read_layout(text: str, rules: RuleSet) -> Layout:
     parts = part_spans(text, rules)
     if letterhead:
         parts.append((0, letterhead.end, LETTERHEAD_PART))
-    elif not _NUMBERED_HEADING.search(text):
-        return Layout(letterhead, parts, [], [])  # a news write-up: no sections to look for
     starts: list[int] = []
     sections: list[str] = []
     path: list[tuple[int, str]] = []  # (level, heading) from the top
@@ -59,7 +55,7 @@ def read_layout(text: str, rules: RuleSet) -> Layout:
     while pos < len(text):
         line_start = pos + 1 if text[pos] == "\n" else pos
         line_end = _line_end(text, line_start)
-        level = heading_level(text, line_start)
+        level = heading_level(text, line_start) if _may_head(text, line_start, line_end) else None
         if level is not None:
             line_end = _heading_end(text, line_start, line_end)
             marker = _MARKER.match(text, line_start, line_end)
@@ -116,6 +112,15 @@ def part_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
             level = heading_level(text, line_start)
             spans.append((line_start, _section_end(text, _heading_end(text, line_start, line_end), level), rule.id))
     return spans
+
+
+def _may_head(text: str, line_start: int, line_end: int) -> bool:
+    """A cheap look at a line's first characters: whether it could be a heading at all (a
+    marker "II.", "A.", "2.", "a)", "Phần", or a short line in capitals)."""
+    line = text[line_start:min(line_end, line_start + 8)].lstrip()
+    return bool(line) and line_end - line_start <= HEADING_MAX_CHARS + 20 and (
+        line[0].isdigit() or line[0] in "IVX" or line[1:2] in (".", ")", " ") or line[:4].lower() == "phần"
+        or text[line_start:line_end].isupper())
 
 
 def heading_level(text: str, line_start: int) -> int | None:

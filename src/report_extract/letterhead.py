@@ -12,6 +12,7 @@ number and no document type, and get no letterhead. The words are data (`rules/l
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +28,7 @@ _DATE = regex.compile(
     r"ngày[ \t]*(?P<day>\d{1,2})?[ \t.]*tháng[ \t]*(?P<month>\d{1,2})?[ \t.]*năm[ \t]*(?P<year>(?:19|20)\d\d)")
 # "Số: 45-BC/HU", "Số: 184 /BC-SNV", a draft's "Số:      /BC-UBND"
 _NUMBER = regex.compile(r"(?<![\p{L}])(?i:số)[ \t]*:[ \t]*\d*[ \t]*[-/][ \t]*\p{Lu}[\p{L}\d]*(?:[-/&.][\p{L}\d]+)*")
+_NUMBER_HINT = re.compile(r"số[ \t]*:")  # the standard library's scan of a literal is the quickest
 _RULE_LINE = regex.compile(r"[-_=*.…~•·\s]+")
 _CAPITAL_WORD = regex.compile(r"[^\s\p{Ll}]+")  # a word with no small letter ("BỘ", "3", "-")
 # What opens the report's body, never its title: a section marker ("I.", "A.", "1.", "Phần"),
@@ -50,6 +52,9 @@ def read_letterhead(text: str, rules: RuleSet) -> Letterhead | None:
     """The letterhead at the top of `text` (normalised), or None when it has none."""
     vocabulary = _compiled(rules)
     head = text[:_SEARCH_CHARS]
+    lower = head.lower()
+    if not any(word in lower for word in vocabulary.hints) and not _NUMBER_HINT.search(lower):
+        return None  # no motto and no number: a news write-up (most texts), settled by a few scans
     lines = _line_spans(head)
     type_at = next((i for i, (s, e) in enumerate(lines[: _MAX_HEADER_LINES + 1])
                     if vocabulary.document_type.fullmatch(head[s:e].strip())
@@ -167,6 +172,7 @@ def _date(m: regex.Match) -> datetime.date | None:
 @dataclass(frozen=True)
 class _Vocabulary:
     motto: regex.Pattern
+    hints: tuple[str, ...]  # the mottos' first words in lower case: a letterhead has one of them or a number
     marks: regex.Pattern
     document_type: regex.Pattern
     document_type_prefix: regex.Pattern
@@ -189,6 +195,7 @@ def _compiled(rules: RuleSet) -> _Vocabulary:
         types = _phrases(words["document_types"])
         _COMPILED[rules.version] = _Vocabulary(
             motto=regex.compile(rf"(?i)(?:{_phrases(words['mottos'])})"),
+            hints=tuple({" ".join(motto.lower().split()[:2]) for motto in words["mottos"]}),
             marks=regex.compile(rf"(?i)\(?(?:{_phrases(words['marks'])})\)?"),
             document_type=regex.compile(rf"(?:{types})[ \t]*:?"),
             document_type_prefix=regex.compile(rf"[ \t]*(?:{types})(?=[ \t]+\p{{Lu}}{{2}})"),

@@ -30,6 +30,7 @@ from .rules import RuleSet
 
 _LEAD_CHARS = 300
 _SEARCH_CHARS = 3000  # a report names itself early; reading further only adds other units
+_PROVINCE_CHARS = 1500  # the province, when the unit does not carry it, is in the headline, dateline or lead
 # Villages and street groups are numbered as often as named ("thôn 3", "tổ dân phố 5").
 _VILLAGE_NUMBER = r"(?<=(?i:thôn|ấp|bản|phố)[ \t]+)\d{1,3}(?![\d.,])"
 _PLACE = r"(?:[\p{Lu}][\p{L}\p{M}'’]*)(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’]*){0,3}"
@@ -350,7 +351,7 @@ def _province(level: str, place: str, text: str, rules: RuleSet) -> str | None:
     district of that name."""
     if place and level in ("tỉnh", "thành phố") and province_name(place):
         return province_name(place)
-    for m in _PROVINCE_MENTION.finditer(text[:_SEARCH_CHARS]):
+    for m in _PROVINCE_MENTION.finditer(text[:_PROVINCE_CHARS]):
         words = m.group("name").split()
         for n in range(len(words), 1, -1):
             found = province_name(" ".join(words[:n]))
@@ -360,7 +361,7 @@ def _province(level: str, place: str, text: str, rules: RuleSet) -> str | None:
         found = province_of_district(place)
         if found:
             return found
-    return named_province(text[:_SEARCH_CHARS])
+    return named_province(text[:_PROVINCE_CHARS])
 
 
 _PROVINCE_MENTION = regex.compile(r"(?<![\p{L}])(?:tỉnh|TỈNH|Tỉnh)[ \t]+(?P<name>" + _PLACE + ")")
