@@ -70,7 +70,8 @@ def main() -> None:
     different = [(a, b) for a, b in itertools.combinations(units, 2) if not unit_match(a, b)]
     shared = [(a, b) for a, b in different if keys[a] and keys[a] == keys[b]]
     print(f"units {len(units)}  spellings tried {tried}  same key {same / tried:.4f}")
-    print(f"pairs of different units {len(different)}  sharing a key {len(shared)} ({len(shared) / len(different):.4%})")
+    share = len(shared) / len(different)
+    print(f"pairs of different units {len(different)}  sharing a key {len(shared)} ({share:.4%})")
     for miss in misses[:15]:
         print("  other key:", miss)
     for pair in shared[:10]:

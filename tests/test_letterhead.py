@@ -134,7 +134,8 @@ def test_the_pdf_sample_reads_its_letterhead_title_date_and_sections():
     from report_extract.api import extract_file
 
     doc, rows = extract_file(Path(__file__).resolve().parents[1] / "samples" / "formal-hoi-phu-nu-kim-hoa-2024.pdf")
-    assert (doc["unit"], doc["unit_key"], doc["unit_level"]) == ("Hội LHPN huyện Kim Hòa", "lhpn|huyen|kim hoaf", "huyện")
+    assert (doc["unit"], doc["unit_key"], doc["unit_level"]) == (
+        "Hội LHPN huyện Kim Hòa", "lhpn|huyen|kim hoaf", "huyện")
     assert doc["province"] == "Nghệ An"  # from the parent line "HỘI LHPN TỈNH NGHỆ AN"
     assert doc["title"].startswith("Tổng kết công tác Hội và phong trào phụ nữ năm 2024")
     assert doc["issued"] == datetime.date(2024, 12, 16) and (doc["year"], doc["period"]) == (2024, "year")

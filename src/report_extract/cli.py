@@ -20,7 +20,8 @@ if sys.platform.startswith("linux"):
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
 
 from . import __version__  # noqa: E402
-from .api import extract_file_with_text, review_page, run as run_extraction  # noqa: E402
+from .api import extract_file_with_text, review_page  # noqa: E402
+from .api import run as run_extraction
 from .engines import usable_cores  # noqa: E402
 from .evaluate import load_gold, score  # noqa: E402
 from .rules import RuleError, load_rules  # noqa: E402

@@ -21,9 +21,11 @@ _LEAD_BONUS = 3
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)")
 _RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
 # Contexts that end where a year starts, matched right to left from that end.
-_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu|mục tiêu)[^.;\n]{0,30}$", regex.REVERSE)
+_PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu"
+                             r"|mục tiêu)[^.;\n]{0,30}$", regex.REVERSE)
 _COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$", regex.REVERSE)
-_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|(?i:tháng)[ \t]*\d{1,2}[-/]|date\s)$", regex.REVERSE)
+_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|(?i:tháng)[ \t]*\d{1,2}[-/]|date\s)$",
+                            regex.REVERSE)
 # A year in a document's name ("Luật Nghĩa vụ quân sự năm 2015") says nothing of the period.
 _NAMED_BEFORE = regex.compile(r"(?:Luật|Bộ luật|Hiến pháp|Nghị quyết|Nghị định|Chỉ thị|Quyết định|Kết luận|Thông tư)"
                               r"[^.;\n]{0,60}(?i:năm)[ \t]*$", regex.REVERSE)

@@ -22,8 +22,14 @@ from dataclasses import dataclass
 
 import regex
 
-from .gazetteer import (known_place, named_province, place_names, province_level, province_name,
-                        province_of_district)
+from .gazetteer import (
+    known_place,
+    named_province,
+    place_names,
+    province_level,
+    province_name,
+    province_of_district,
+)
 from .letterhead import Letterhead
 from .literals import finditer_from, literal_starts
 from .rules import RuleSet
@@ -78,7 +84,8 @@ def _mention_pattern(units: dict) -> regex.Pattern:
     names = {name: key for key, spellings in units["organisations"].items() for name in spellings}
     long_names = [n for n, k in names.items() if k in set(units.get("long_names", []))]
     levels = _alternatives(units["levels"])
-    purpose = rf"(?:(?<={_alternatives(long_names)})[ \t][^\n,.;:]{{0,100}}?(?=[ \t](?:{levels})[ \t]))?" if long_names else ""
+    purpose = (rf"(?:(?<={_alternatives(long_names)})[ \t][^\n,.;:]{{0,100}}?(?=[ \t](?:{levels})[ \t]))?"
+               if long_names else "")
     # A sector body is capitalised as a name ("Phòng Tư pháp", not "phòng chống"): tried as
     # written, it turns down the common word at its first letter.
     sector = (rf"|(?:{_alternatives(units['sector_bodies'])})[ \t]+(?i:{_alternatives(units['sectors'])})"
@@ -164,7 +171,8 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     not_place = frozenset(rules.units.get("not_place_first_words", ()))
     found = []
     lowered = text.lower()
-    found_quick = finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts else quick.finditer(lowered)
+    found_quick = (finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts
+                   else quick.finditer(lowered))
     if len(lowered) == len(text):
         starts = {m.start() for m in found_quick}
         for body in compiled.sector_starts:
@@ -379,7 +387,8 @@ def _ascii(value: str) -> str:
     stay two places, and "Hoà" and "Hòa" are one word ("hoaf")."""
     words = []
     for word in regex.findall(r"[\p{L}\p{M}\d]+", unicodedata.normalize("NFD", value.lower())):
-        letters, tone = [], ""
+        letters: list[str] = []
+        tone = ""
         for char in word:
             if char in _TONES:
                 tone = _TONES[char]
