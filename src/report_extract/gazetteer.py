@@ -119,12 +119,32 @@ _ALSO_A_PERSON = frozenset({"Hồ Chí Minh"})
 _CITY_BEFORE = regex.compile(r"(?:(?i:thành phố)|TP\.?|Tp\.?)[ \t]*$", regex.REVERSE)
 
 
+@functools.lru_cache(maxsize=1)
+def _first_syllables() -> tuple[str, ...]:
+    return tuple(sorted({name.split()[0] for name in _provinces()[0].values()}))
+
+
+def _syllable_positions(text: str) -> list[int]:
+    """Where a province name may start: each first syllable found by str.find (a few C-level
+    scans instead of trying a pattern at every character), at the start of a word."""
+    positions = set()
+    for syllable in _first_syllables():
+        at = text.find(syllable)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalpha():
+                positions.add(at)
+            at = text.find(syllable, at + 1)
+    return sorted(positions)
+
+
 def named_province(text: str) -> str | None:
     """The province a text is about when it names one without its level ("Điện Biên TV - Chiều
     19/7, Sở Tư pháp …"): the only province it names, or the one it names most, at least twice."""
+    pattern = _province_pattern()
+    found = (pattern.match(text, at) for at in _syllable_positions(text))
     counts = Counter(" - ".join(part.strip() for part in m.group().split("-")) if "-" in m.group() else m.group()
-                     for m in _province_pattern().finditer(text)
-                     if m.group() not in _ALSO_A_PERSON or _CITY_BEFORE.search(text, 0, m.start()))
+                     for m in found
+                     if m and (m.group() not in _ALSO_A_PERSON or _CITY_BEFORE.search(text, 0, m.start())))
     if not counts:
         return None
     (best, n), *rest = counts.most_common(2)

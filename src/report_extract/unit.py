@@ -414,6 +414,28 @@ _HOOKS = frozenset({"\u0306", "\u031b"})
 def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit | None:
     """The issuing body of a letterhead's left column, completed by its parent.
 
+    An office's reports share their letterhead: what it names is read once per process.
+    """
+    key = (rules.version, lines)
+    if key not in _LETTERHEAD_UNITS:
+        if len(_LETTERHEAD_UNITS) >= _LETTERHEAD_CACHE_SIZE:
+            _LETTERHEAD_UNITS.clear()
+        _LETTERHEAD_UNITS[key] = _issuing_body(lines, rules)
+    found = _LETTERHEAD_UNITS[key]
+    if found is None:
+        return None
+    name, kind, level, place, qualifiers, province = found
+    return _unit(name, kind, level, place, qualifiers, text, rules, "letterhead", province)
+
+
+_IssuingBody = tuple[str, str, str, str, list[str], "str | None"]
+_LETTERHEAD_UNITS: dict[tuple[str, tuple[str, ...]], "_IssuingBody | None"] = {}
+_LETTERHEAD_CACHE_SIZE = 4096
+
+
+def _issuing_body(lines: tuple[str, ...], rules: RuleSet) -> _IssuingBody | None:
+    """(name, kind, level, place, qualifier keys, province) of a letterhead's issuing body.
+
     The body is the last line that opens an organisation and the lines after it; the lines
     above are its parent. A body without a place takes its parent's: a board under a party
     committee is named with the committee, any other body with the parent's level and place.
@@ -456,7 +478,7 @@ def _letterhead_unit(lines: tuple[str, ...], text: str, rules: RuleSet) -> Unit 
         place = up.place
     keys = compiled.keys
     qualifier_keys = [keys[q] for q in (" ".join(q.lower().split()) for q in qualifiers) if q in keys]
-    return _unit(name, kind, level, place, qualifier_keys, text, rules, "letterhead", province)
+    return name, kind, level, place, qualifier_keys, province
 
 
 def _mention_at_start(text: str, rules: RuleSet) -> _Mention | None:
