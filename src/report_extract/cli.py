@@ -77,11 +77,19 @@ def run(
     except KeyboardInterrupt as stop:
         code, how = (stop.exit_code, "terminated") if isinstance(stop, _Interrupted) else (130, "Ctrl-C")
         typer.secho(f"interrupted ({how}); the previous output is kept", fg=typer.colors.RED, err=True)
-        raise typer.Exit(code) from None
+        interrupted = code
+    else:
+        interrupted = None
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         if bar is not None:
             bar.close()
+    if interrupted is not None:
+        # The run has unwound (staging removed, lock dropped); the interpreter's exit would
+        # join the killed workers' pool threads, which can wait on their pipes forever.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(interrupted)
     for note in summary.notes:
         typer.secho(f"note: {note}", fg=typer.colors.YELLOW, err=True)
     _report_failures(summary.failures)

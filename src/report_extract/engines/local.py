@@ -85,7 +85,8 @@ class LocalEngine:
         if self._pool is not None:
             for child in multiprocessing.active_children():
                 child.kill()
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            # not waited for: the pool's threads may be stuck on pipes to the killed workers
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 
