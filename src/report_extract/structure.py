@@ -130,6 +130,11 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             if not cue.parenthesis:
                 continue
         total = _same_noun_total(quantities, starts, part, cue, pairs)
+        if total is None and not cue.parenthesis and ";" not in text[cue.start : part.start]:
+            # "ban hành 68 văn bản, trong đó có 24 kế hoạch, 17 hướng dẫn": parts named by their
+            # own nouns split the figure the marker follows, only words between, within the
+            # marker's clause (after a ";" the sentence has moved on); the sum check decides
+            total = _attached_total(text, quantities, ends, _Cue(cue.start, cue.scope_end, cue.rule_id, True, True))
         if total is not None:
             return cue, total
     return None, None
