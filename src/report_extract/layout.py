@@ -141,20 +141,16 @@ def heading_level(text: str, line_start: int) -> int | None:
 def _heading_end(text: str, line_start: int, line_end: int) -> int:
     """Where a heading in capitals ends: a heading wrapped over lines goes on in capitals
     ("PHẦN II: PHƯƠNG HƯỚNG … NHỮNG THÁNG" / "CUỐI NĂM 2018"), unnumbered."""
-    if not _in_capitals(text[line_start:line_end]):
+    if not text[line_start:line_end].isupper():
         return line_end
     while line_end < len(text):
         next_start = line_end + 1
         next_end = _line_end(text, next_start)
         numbered = _MARKER.match(text, next_start, next_end) is not None
-        if numbered or not _in_capitals(text[next_start:next_end]):
+        if numbered or not text[next_start:next_end].isupper():
             return line_end
         line_end = next_end
     return line_end
-
-
-def _in_capitals(line: str) -> bool:
-    return line.isupper()
 
 
 def _section_end(text: str, pos: int, level: int | None) -> int:

@@ -89,12 +89,13 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
     return Intervals([(c.start, c.scope_end, c) for c in cues])
 
 
-def _attached_total(text: str, quantities: list[Quantity], ends: list[int], cue: _Cue) -> int | None:
-    """The figure a parenthesis or a colon hangs on: the last one before it, only words between."""
-    i = bisect.bisect_right(ends, cue.start) - 1
+def _attached_total(text: str, quantities: list[Quantity], ends: list[int], at: int, commas: bool) -> int | None:
+    """The figure a cue at `at` hangs on: the last one before it, only words between (commas
+    too, unless the cue is a colon, see _ATTACHED_GAP)."""
+    i = bisect.bisect_right(ends, at) - 1
     if i < 0:
         return None
-    return i if _ATTACHED_GAP[cue.parenthesis].match(text[quantities[i].end : cue.start]) else None
+    return i if _ATTACHED_GAP[commas].match(text[quantities[i].end : at]) else None
 
 
 def _same_noun_total(quantities: list[Quantity], starts: list[int], part: Quantity, cue: _Cue,
@@ -124,7 +125,7 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
         if cue.attached:
             if cue.parenthesis and not (enclosing and cue.start == enclosing[0]):
                 continue
-            total = _attached_total(text, quantities, ends, cue)
+            total = _attached_total(text, quantities, ends, cue.start, cue.parenthesis)
             if total is not None:
                 return cue, total
             if not cue.parenthesis:
@@ -134,7 +135,7 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             # "ban hành 68 văn bản, trong đó có 24 kế hoạch, 17 hướng dẫn": parts named by their
             # own nouns split the figure the marker follows, only words between, within the
             # marker's clause (after a ";" the sentence has moved on); the sum check decides
-            total = _attached_total(text, quantities, ends, _Cue(cue.start, cue.scope_end, cue.rule_id, True, True))
+            total = _attached_total(text, quantities, ends, cue.start, commas=True)
         if total is not None:
             return cue, total
     return None, None
@@ -155,7 +156,7 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
         if not covering:
             continue
         cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs)
-        if total is None or total == i:
+        if cue is None or total is None or total == i:
             continue
         groups[(cue.start, total)].append(i)
     checks: dict[int, str] = {}

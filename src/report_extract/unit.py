@@ -9,9 +9,10 @@ mentioned and earliest wins, and its name is rebuilt from the fullest parts any 
 "Hội Nông dân huyện" and "Hội ND huyện Triệu Phong" make "Hội Nông dân huyện Triệu Phong".
 
 The unit's `key` is the organisation's kind (its spellings and abbreviations share one),
-level and place, folded to ASCII: "Hội LHPN huyện Đông Sơn" and "Hội Liên hiệp Phụ nữ huyện
-Đông Sơn" are both `lhpn|huyen|dong son`. Places are kept as written: the 2025 reorganisation
-renamed and merged units, and a key must not merge what the reports keep apart.
+level and place in ASCII: "Hội LHPN huyện Đông Sơn" and "Hội Liên hiệp Phụ nữ huyện Đông
+Sơn" are both `lhpn|huyen|ddoong sown` (the place as Telex writes it, so no letter is
+lost). Places are kept as written: the 2025 reorganisation renamed and merged units, and a
+key must not merge what the reports keep apart.
 """
 from __future__ import annotations
 
@@ -255,9 +256,10 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
         found = _letterhead_unit(letterhead.body, text, rules)
         if found is not None:
             return found
-    mentions = [m for m in _mentions(_head(text), rules) if not _addressed(text, m.start)]
+    head = _head(text)
+    mentions = [m for m in _mentions(head, rules) if not _addressed(text, m.start)]
     if not mentions:
-        return _area(_head(text), rules)
+        return _area(head, rules)
     groups = _grouped(mentions)
     titles = _compiled(rules.units, rules.version).titles
     scores = {g: sum(_weight(text, m, rules.units, titles) for m in ms) for g, ms in groups.items()}
@@ -454,22 +456,21 @@ def _issuing_body(lines: tuple[str, ...], rules: RuleSet) -> _IssuingBody | None
         at = compiled.level_place.search(body)
         kind = _ascii(body[: at.start()] if at else body)  # no vocabulary word: kept whole
         level, place = (at.group("level"), at.group("place")) if at else ("", "")
-    if not level and compiled.ends_with_level.search(body):  # "Đảng ủy Khối các cơ quan tỉnh"
-        level = compiled.ends_with_level.search(body).group().strip()
+    ends_on_level = compiled.ends_with_level.search(body)
+    if not level and ends_on_level:  # "Đảng ủy Khối các cơ quan tỉnh"
+        level = ends_on_level.group().strip()
     qualifiers = [own.qualifier] if own and own.qualifier else []
     name = body
     up = _mention_at_start(parent, rules) if parent else None
     province = province_name(up.place) if up and up.place and up.level.lower() in ("tỉnh", "thành phố") else None
+    under_committee = up is not None and up.key in units.get("party_committees", ())
     if place.isdigit() and up and up.place:  # "thôn 3" is known by its commune: "Chi bộ thôn 3 xã Tân Hòa"
         where = " ".join(p for p in (up.level.lower(), up.place) if p)
         name, place = f"{name} {where}", f"{place} {where}"
-    elif not place and up and not up.place and not level and up.key in units.get("party_committees", ()):
-        name = f"{name} {parent[: up.end - up.start]}"  # "HUYỆN ỦY / ỦY BAN KIỂM TRA": the committee's board
-        qualifiers = [up.type_text]
-    elif not place and up and up.place:
+    elif not place and up and (up.place or (under_committee and not level)):
         if level:  # "Đảng ủy Khối các cơ quan tỉnh" under "Tỉnh ủy X": the place is X
             name = f"{name} {up.place}"
-        elif up.key in units.get("party_committees", ()):
+        elif under_committee:  # "HUYỆN ỦY (X) / BAN TUYÊN GIÁO": the committee's board, with or without its place
             name = f"{name} {parent[: up.end - up.start]}"
             qualifiers = [up.type_text]
         else:
