@@ -66,3 +66,17 @@ def test_a_repeated_figure_pairs_with_the_prediction_of_the_same_evidence_first(
     for rows in ([same, other], [other, same]):
         result = score(gold, rows)
         assert result["tp"] == 1 and result["indicator_acc"] == 1.0
+
+
+def test_a_table_cell_is_right_only_with_the_golds_figures_outside_breakdowns():
+    """Cells: documents_issued {64}, members {500}, training_courses {12} in the gold."""
+    right = [_row(64, "văn bản", "documents_issued"), _row(42, "kế hoạch", "documents_issued", part_of="r1-0000"),
+             _row(500, "hội viên", "members"), _row(500, "hội viên", "members"),  # told twice: one figure
+             _row(12, "lớp", "training_courses")]
+    assert score(GOLD, right)["cells_acc"] == 1.0
+    unlinked_part = [_row(64, "văn bản", "documents_issued"), _row(42, "kế hoạch", "documents_issued"),
+                     _row(500, "hội viên", "members"), _row(12, "lớp", "training_courses")]
+    assert score(GOLD, unlinked_part)["cells_acc"] == round(2 / 3, 4)
+    misfiled = [_row(64, "văn bản", "documents_issued"), _row(500, "hội viên", "attendees"),
+                _row(12, "lớp", "training_courses")]
+    assert score(GOLD, misfiled)["cells_acc"] == round(2 / 3, 4)

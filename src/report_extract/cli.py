@@ -225,7 +225,7 @@ def evaluate(
     typer.echo(f"documents {result['docs']}  gold {result['gold']}  predicted {result['pred']}  matched {result['tp']}")
     typer.echo(f"precision {result['precision']:.4f}  recall {result['recall']:.4f}  F1 {result['f1']:.4f}")
     typer.echo(f"indicator {result['indicator_acc']:.4f}  qualifier {result['qualifier_acc']:.4f}  "
-               f"part_of {result['part_of_recall']}")
+               f"part_of {result['part_of_recall']}  table cells {result['cells_acc']}")
     typer.echo(f"year {result['year_acc']:.4f}  unit {result['unit_acc']:.4f}")
     if show_n:
         for label, key in (("missed", "misses"), ("false positive", "extras")):

@@ -5,6 +5,10 @@ values (relative tolerance 1e-6) and the same first syllable of the noun; each g
 quantity matches at most one prediction (`_pair`); unit names compare after expanding
 abbreviations (`unit_words`). Then indicator, qualifier and part_of agreement
 over the matched pairs, and year and unit accuracy per document.
+
+One figure more than the reference scorer: `cells_acc`, the share of the gold's (document,
+indicator) cells for which the figures outside breakdowns (those the yearly table holds) are
+the gold's set.
 """
 from __future__ import annotations
 
@@ -137,6 +141,21 @@ def _pair(q: dict[str, Any], candidates: list[dict[str, Any]], used: list[bool])
     return best
 
 
+def _cells(quantities: Iterable[dict[str, Any]]) -> dict[str, set[float]]:
+    """A report's figures outside breakdowns per indicator, as the yearly table reads them
+    (a figure told twice counts once)."""
+    cells: dict[str, set[float]] = defaultdict(set)
+    for q in quantities:
+        if not q.get("part_of") and q.get("value") is not None:
+            cells[q.get("indicator") or "other"].add(float(f"{float(q['value']):.9g}"))
+    return cells
+
+
+def _cells_agreeing(gold: dict[str, set[float]], pred: dict[str, set[float]]) -> tuple[int, int]:
+    """The gold's cells that have the gold's set of figures, and the gold's cells."""
+    return sum(figures == pred.get(k) for k, figures in gold.items()), len(gold)
+
+
 def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
     golds = {}
     for path in sorted(Path(gold_dir).glob("*.gold.json")):
@@ -159,7 +178,11 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
     extras: list[dict[str, Any]] = []
     disagreements: list[dict[str, Any]] = []
     per_doc: dict[str, dict[str, int]] = {}
+    cells_ok = cells_n = 0
     for key, gold in golds.items():
+        agreeing, cells = _cells_agreeing(_cells(gold["quantities"]), _cells(preds.get(key, [])))
+        cells_ok += agreeing
+        cells_n += cells
         candidates = list(preds.get(key, []))
         used = [False] * len(candidates)
         doc_tp = 0
@@ -194,6 +217,7 @@ def score(golds: dict[str, dict[str, Any]], pred_rows: Iterable[dict[str, Any]],
         "indicator_acc": round(ind_ok / tp, 4) if tp else 0.0,
         "qualifier_acc": round(qual_ok / tp, 4) if tp else 0.0,
         "part_of_recall": round(part_ok / part_n, 4) if part_n else None,
+        "cells_acc": round(cells_ok / cells_n, 4) if cells_n else None,
     }
     if doc_rows is not None:
         by_doc = {_doc_key(r): r for r in doc_rows}
