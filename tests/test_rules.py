@@ -38,6 +38,7 @@ def test_a_valid_file_loads(tmp_path):
     ("  - id: reject.test\n    before: [7]\n    examples: [x]\n", "reject",
      "rule 'reject.test', key 'before': expected a non-empty list of phrases"),
     (GOOD_MASK, "masks", "unknown kind 'masks'"),
+    (GOOD_MASK + '    examples: ["theo [KH-13]"]\n', "mask", "key 'examples' written twice"),
     ("  - id: [unclosed\n", "mask", "not valid YAML"),
 ])
 def test_a_broken_file_names_the_file_and_the_rule(tmp_path, body, kind, message):

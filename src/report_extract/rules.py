@@ -290,8 +290,23 @@ def _validate_rule(raw: Any, kind: str, file: str, seen: set[str]) -> Rule:
     return Rule(rule_id, file, dict(raw), examples, counters, patterns, starts)
 
 
-# libyaml's loader when PyYAML was built with it: ten times quicker to read the rules
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _RuleFileLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader when PyYAML was built with it (ten times quicker to read the rules),
+    refusing a key written twice in one mapping: YAML would silently keep the last one, and
+    a rule's second `counter_examples` would hide its first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} written twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_YAML_LOADER = _RuleFileLoader
 
 
 def _read_yaml(path: Path) -> Any:
