@@ -94,6 +94,11 @@ def test_label_before_number_lists():
                                              (12, "tập thể"), (35, "cá nhân")]
 
 
+def test_a_label_naming_the_kind_of_item_is_its_noun():
+    text = "Năm 2023 có 6 đảng viên bị kỷ luật, với hình thức khiển trách 4, cảnh cáo 2."
+    assert [f[:2] for f in figures(text)] == [(6, "đảng viên"), (4, "khiển trách"), (2, "cảnh cáo")]
+
+
 def test_offsets_point_into_the_original_text():
     text = "Năm 2023, Hội đã phát triển 2.737 tin và hơn 547 bài viết; mở 09lớp cho 2.108 học viên."
     ex = extract_text(text)

@@ -99,3 +99,17 @@ def test_period(text, year, span):
 ])
 def test_unit(text, unit):
     assert extract_text(text).unit.name == unit
+
+
+def test_items_labelled_by_their_kind_split_the_list_head_and_are_filed_like_it():
+    found, ex = parts("Năm 2023 xử lý 8 trường hợp vi phạm, với hình thức khiển trách 3, cảnh cáo 1, khai trừ 4.")
+    assert found == {"8 trường hợp": None, "3": "8 trường hợp", "1": "8 trường hợp", "4": "8 trường hợp"}
+    assert [(q.noun, q.indicator) for q in ex.quantities] == [
+        ("trường hợp", "cases_handled"), ("khiển trách", "cases_handled"), ("cảnh cáo", "cases_handled"),
+        ("khai trừ", "cases_handled")]
+
+
+def test_a_part_filed_by_its_own_clause_keeps_its_indicator():
+    found, ex = parts("Hội hiện có 1.424 hội viên, trong đó 6 tháng đầu năm kết nạp được 29 hội viên.")
+    assert found["29 hội viên"] == "1.424 hội viên"
+    assert [q.indicator for q in ex.quantities] == ["members", "new_members"]

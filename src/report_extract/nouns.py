@@ -140,7 +140,8 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
                rules: RuleSet) -> str | None:
     """Noun for a figure whose label stands before it ("khiển trách 3, cảnh cáo 1", "chống Mỹ: 716").
 
-    A label that is itself a counted noun ("tập thể 12, cá nhân 35") is the noun; any other
+    A label that is itself a counted noun ("tập thể 12, cá nhân 35") or names the kind of
+    item a list counts (`list_labels`: "khiển trách 3") is the noun; any other
     label ("từ trần 41", "chuyển đến 01") counts the same thing as the list's head figure
     earlier in the sentence (`heads`: the nouns of the sentence's figures so far, not
     themselves labelled); with no head, the label is the noun if it is clearly a list.
@@ -156,6 +157,9 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
     label = label.lower()
     if noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:
         return label
+    kind = _lexicon_tail(label, "list_labels", rules)
+    if kind:
+        return kind
     heads = [noun for noun in heads if noun not in ("%", "đồng")]
     if heads:
         return heads[-1]
@@ -163,6 +167,13 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
     if colon or _SIBLING_ITEM.match(rest):
         return label
     return None
+
+
+def _lexicon_tail(label: str, lexicon: str, rules: RuleSet) -> str | None:
+    """The longest end of `label` that is an entry of `lexicon` ("với hình thức khiển trách")."""
+    words = rules.lexicons.get(lexicon, frozenset())
+    syllables = label.split()
+    return next((" ".join(syllables[k:]) for k in range(len(syllables)) if " ".join(syllables[k:]) in words), None)
 
 
 def noun_in_lexicon(noun: str, entries: str | list, rules: RuleSet) -> bool:

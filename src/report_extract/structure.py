@@ -161,6 +161,7 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
         groups[(cue.start, total)].append(i)
     checks: dict[int, str] = {}
     read_from_context = _rules_read_from_context(rules)
+    list_labels = rules.lexicons.get("list_labels", frozenset())
     for (_, total), parts in groups.items():
         whole = quantities[total].value
         if len(parts) > 1:  # "qua phân loại 21 chi bộ: 5 …, 14 …, 2 …": the 21 restates the total
@@ -168,7 +169,7 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
         slack = _HEDGE_SLACK.get(quantities[total].qualifier, 0.0)
         linked, status = _parts_that_add_up(whole, [quantities[i].value for i in parts], slack)
         for i in parts[:linked]:
-            _link(quantities, i, total, read_from_context)
+            _link(quantities, i, total, read_from_context, list_labels)
         checks[total] = status
     return checks
 
@@ -179,15 +180,17 @@ def _rules_read_from_context(rules: RuleSet) -> frozenset[str]:
                      if "before" in rule.patterns or "after" in rule.patterns)
 
 
-def _link(quantities: list[Quantity], part: int, total: int, read_from_context: frozenset[str]) -> None:
+def _link(quantities: list[Quantity], part: int, total: int, read_from_context: frozenset[str],
+          list_labels: frozenset[str]) -> None:
     """A part counts the same thing as its total, so it is filed under the total's indicator
-    ("57 đảng viên nữ" of "108 đảng viên" admitted are admitted too), unless its own clause
-    filed it ("1.424 hội viên, trong đó … kết nạp được 29 hội viên": those are new members)."""
+    ("57 đảng viên nữ" of "108 đảng viên" admitted are admitted too; "8 trường hợp …, với
+    hình thức khiển trách 3" are cases too), unless its own clause filed it ("1.424 hội
+    viên, trong đó … kết nạp được 29 hội viên": those are new members)."""
     quantities[part].parent = total
     parent = quantities[total]
     child = quantities[part]
     if (parent.indicator != "other" and child.indicator != parent.indicator and child.rule not in read_from_context
-            and parent.counts_same_thing(child)):
+            and (child.noun in list_labels or parent.counts_same_thing(child))):
         child.indicator, child.rule = parent.indicator, f"inherit:{parent.rule}"
 
 
