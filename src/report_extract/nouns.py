@@ -20,6 +20,7 @@ _DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _SYLLABLE = regex.compile(r"\S+")
 _NON_SPACE = regex.compile(r"\S")
 _LETTER = regex.compile(r"\p{L}")
+_COLON_AFTER = regex.compile(r"[ \t]*:")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
 # The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the
 # number. Anchored at the end, it is matched right to left from there (7× quicker than trying
@@ -146,20 +147,25 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
     earlier in the sentence (`heads`: the nouns of the sentence's figures so far, not
     themselves labelled); with no head, the label is the noun if it is clearly a list.
     """
-    if not _LABEL_END.match(text[num_end : num_end + 8]) or not _NON_SPACE.search(text, num_end):
+    if not _NON_SPACE.search(text, num_end):
+        return None
+    item_ends = bool(_LABEL_END.match(text[num_end : num_end + 8]))
+    if not item_ends and not _COLON_AFTER.match(text, num_end):
         return None
     m = _LABEL.search(text[max(sentence[0], start - 60) : start])
     if not m:
         return None
     label, colon = m.group(1).strip(), m.group(2)
+    kind = _lexicon_tail(label.lower(), "list_labels", rules)
+    if kind:
+        return kind  # "(trong đó, UBKT Đảng ủy Khối cảnh cáo 1", "dân vận 1: …": the kind ends the label
+    if not item_ends:
+        return None  # "nhóm 1: …" heads what follows
     if not colon and any(w[0].isupper() or w[0].isdigit() for w in label.split()):
         return None  # "Khu phố 3", "thôn Bản Duồng 1": a name, not a label
     label = label.lower()
     if noun_in_lexicon(label, "@counted_nouns", rules) and len(label.split()) <= 3:
         return label
-    kind = _lexicon_tail(label, "list_labels", rules)
-    if kind:
-        return kind
     heads = [noun for noun in heads if noun not in ("%", "đồng")]
     if heads:
         return heads[-1]
