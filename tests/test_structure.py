@@ -113,3 +113,17 @@ def test_a_part_filed_by_its_own_clause_keeps_its_indicator():
     found, ex = parts("Hội hiện có 1.424 hội viên, trong đó 6 tháng đầu năm kết nạp được 29 hội viên.")
     assert found["29 hội viên"] == "1.424 hội viên"
     assert [q.indicator for q in ex.quantities] == ["members", "new_members"]
+
+
+@pytest.mark.parametrize("text,shares", [
+    ("Toàn huyện có 2.150 cán bộ, trong đó 81,2% có trình độ đại học.", {"81,2%": "2.150 cán bộ"}),
+    ("Vụ mùa gieo cấy 246 ha, trong đó lúa chất lượng cao chiếm 70% diện tích, lúa lai là 30% diện tích.",
+     {"70%": "246 ha", "30%": "246 ha"}),
+    ("Tiếp nhận 645 vụ việc, trong đó hòa giải thành 470 vụ việc, đạt 76%.", {"76%": None}),
+    ("Có 3.204 tổ hợp tác, trong đó thành lập mới 10 tổ, đạt 100% kế hoạch.", {"100%": None}),
+    ("Tiếp nhận 645 vụ việc, trong đó hòa giải thành 470 vụ việc, chiếm 73%.", {"73%": None}),
+    ("Kết nạp 8 đảng viên, xếp loại đảng viên: 28 đảng viên hoàn thành xuất sắc, chiếm 11%.", {"11%": None}),
+])
+def test_shares_right_after_a_marker_or_after_chiem_split_the_total(text, shares):
+    found, _ = parts(text)
+    assert {share: found[share] for share in shares} == shares

@@ -27,6 +27,12 @@ _PARENTHESIS_OR_LINE_END = regex.compile(r"[()\n]")
 # lãnh đạo, chỉ đạo (gồm …)"), no clause end; before a colon not even a comma, which
 # would make the colon one item's label in a list ("chống Pháp: 33, chống Mỹ: 716").
 _ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}\Z"), False: regex.compile(r"\A[^.;:,()\n]{0,40}\Z")}
+# A share that splits a total: right after its marker ("2.150 cán bộ, trong đó 81,2% có trình
+# độ đại học") or after "chiếm"/"là" in the marker's clause ("246 ha, trong đó lúa chất lượng
+# cao chiếm 70%, lúa lai là 30%"); a share after "đạt" or "tăng" is a rate of its own.
+_HEDGE_WORD = r"(?:khoảng|gần|hơn|trên|xấp xỉ)?[ \t]*"
+_SHARE_RIGHT_AFTER = regex.compile(r"\A[ \t,:]*(?:có[ \t]+)?" + _HEDGE_WORD + r"\Z")
+_SHARE_AFTER_VERB = regex.compile(r"(?<![\p{L}])(?:chiếm|là)(?:[ \t]+tỷ lệ)?[ \t]*" + _HEDGE_WORD + r"\Z")
 # How far parts may sum past a hedged total ("hơn 48 ngàn lượt": 9.412 + 38.760 lượt).
 _HEDGE_SLACK = {"over": 0.15, "approx": 0.10}
 _TOLERANCE = 1e-6
@@ -35,6 +41,7 @@ _TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class _Cue:
     start: int
+    end: int
     scope_end: int
     rule_id: str
     parenthesis: bool
@@ -77,7 +84,7 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
                 continue
             if rule.get("scope") == "parenthesis":
                 if m.start() in closing:
-                    cues.append(_Cue(m.start(), closing[m.start()], rule.id, True, True))
+                    cues.append(_Cue(m.start(), m.end(), closing[m.start()], rule.id, True, True))
                 continue
             enclosing = _innermost(pairs, m.start())
             next_end = bisect.bisect_right(ends, m.start())
@@ -85,7 +92,7 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
             if rule.get("scope") == "clause":
                 stop = text.find(";", m.end(), end)
                 end = stop if stop >= 0 else end
-            cues.append(_Cue(m.start(), end, rule.id, False, rule.get("scope") == "clause"))
+            cues.append(_Cue(m.start(), m.end(), end, rule.id, False, rule.get("scope") == "clause"))
     return Intervals([(c.start, c.scope_end, c) for c in cues])
 
 
@@ -141,29 +148,49 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
     return None, None
 
 
+def _share_total(text: str, quantities: list[Quantity], ends: list[int], at: int,
+                 cue: _Cue) -> tuple[_Cue | None, int | None]:
+    """The total a share splits: the figure a marker such as "trong đó" follows, when the
+    share stands right after the marker or after "chiếm"/"là" in its clause, with no count
+    between (see _SHARE_RIGHT_AFTER)."""
+    if cue.attached:
+        return None, None  # a parenthesis or a colon list: its shares are of its own items
+    between = text[cue.end : quantities[at].start]
+    if ";" in between or not (_SHARE_RIGHT_AFTER.match(between) or _SHARE_AFTER_VERB.search(between)):
+        return None, None
+    first_after_cue = bisect.bisect_right(ends, cue.end)
+    if any(q.noun != "%" for q in quantities[first_after_cue:at]):
+        return None, None  # "trong đó hòa giải thành 470 vụ việc, chiếm 73%": a share of the 470
+    total = _attached_total(text, quantities, ends, cue.start, commas=True)
+    if total is None or quantities[total].noun == "%":
+        return None, None
+    return cue, total
+
+
 def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
                     sentences: list[tuple[int, int]] | None = None) -> dict[int, str]:
     """Set `parent` on parts; return each total's sum check: equal, less or exceed."""
     pairs = _parentheses(text)
     cues = _cues(text, rules, pairs, sentences if sentences is not None else sentence_spans(text))
-    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    groups: dict[tuple[int, int, bool], list[int]] = defaultdict(list)
     starts = [q.start for q in quantities]
     ends = [q.end for q in quantities]
     for i, part in enumerate(quantities):
-        if part.noun == "%":
-            continue
         covering = [c for _, _, c in cues.covering(part.start, strict_start=True)]
         if not covering:
             continue
-        cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs)
+        if part.noun == "%":
+            cue, total = _share_total(text, quantities, ends, i, covering[0])
+        else:
+            cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs)
         if cue is None or total is None or total == i:
             continue
-        groups[(cue.start, total)].append(i)
+        groups[(cue.start, total, part.noun == "%")].append(i)
     checks: dict[int, str] = {}
     read_from_context = _rules_read_from_context(rules)
     list_labels = rules.lexicons.get("list_labels", frozenset())
-    for (_, total), parts in groups.items():
-        whole = quantities[total].value
+    for (_, total, shares), parts in groups.items():
+        whole = 100.0 if shares else quantities[total].value
         if len(parts) > 1:  # "qua phân loại 21 chi bộ: 5 …, 14 …, 2 …": the 21 restates the total
             parts = [i for i in parts if abs(quantities[i].value - whole) > _TOLERANCE * max(1.0, whole)]
         slack = _HEDGE_SLACK.get(quantities[total].qualifier, 0.0)
