@@ -127,3 +127,23 @@ def test_a_part_filed_by_its_own_clause_keeps_its_indicator():
 def test_shares_right_after_a_marker_or_after_chiem_split_the_total(text, shares):
     found, _ = parts(text)
     assert {share: found[share] for share in shares} == shares
+
+
+@pytest.mark.parametrize("text,links", [
+    ("Năm 2023, Hội ban hành 64 văn bản. Trong đó có 42 kế hoạch, 12 báo cáo và 10 công văn.",
+     {"42 kế hoạch": "64 văn bản", "10 công văn": "64 văn bản"}),
+    ("Xử phạt tổng số tiền 237 triệu đồng. Trong đó, có 3 cơ quan báo chí bị phạt 120 triệu đồng.",
+     {"3 cơ quan": None, "120 triệu đồng": "237 triệu đồng"}),
+    ("Năm 2023 xây dựng 35 công trình, cụ thể: 02 nhà văn hóa, 05 cầu dân sinh, 04 sân bê tông.",
+     {"02 nhà văn hóa": "35 công trình", "04 sân": "35 công trình"}),
+    ("Hội tổ chức 24 hội nghị như: 10 hội nghị chuyên đề, 14 hội nghị tập huấn.", {"14 hội nghị": "24 hội nghị"}),
+    ("Hội có tổng số 3.120, trong đó 1.200 hội viên nữ.", {"1.200 hội viên": "3.120"}),
+])
+def test_breakdowns_announced_across_a_sentence_or_by_cu_the_and_nhu(text, links):
+    found, _ = parts(text)
+    assert {part: found[part] for part in links} == links
+
+
+def test_a_total_labelled_before_its_number_counts_the_noun_of_its_label():
+    ex = extract_text("Năm nay nâng tổng số hội viên lên 1.410; Hội có tổng số 3.120, trong đó 1.200 hội viên nữ.")
+    assert [(q.value, q.noun) for q in ex.quantities] == [(1410, "hội viên"), (3120, "hội viên"), (1200, "hội viên")]

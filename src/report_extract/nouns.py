@@ -152,7 +152,12 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
     item_ends = bool(_LABEL_END.match(text[num_end : num_end + 8]))
     if not item_ends and not _COLON_AFTER.match(text, num_end):
         return None
-    m = _LABEL.search(text[max(sentence[0], start - 60) : start])
+    window = text[max(sentence[0], start - 60) : start]
+    if item_ends:
+        total_of = _total_label_noun(window, text[num_end : sentence[1]], rules)
+        if total_of:
+            return total_of  # "nâng tổng số hội viên lên 1.410;"
+    m = _LABEL.search(window)
     if not m:
         return None
     label, colon = m.group(1).strip(), m.group(2)
@@ -173,6 +178,31 @@ def label_noun(text: str, start: int, num_end: int, heads: list[str], sentence: 
     if colon or _SIBLING_ITEM.match(rest):
         return label
     return None
+
+
+# A total labelled before its number: "nâng tổng số hội viên lên 1.410", "có tổng số 3.120"
+_TOTAL_LABEL = regex.compile(
+    r"(?<![\p{L}])(?:tổng số|tổng cộng|số lượng)((?:[ \t]+\p{L}+){0,3}?)"
+    r"(?:[ \t]+(?:là|lên|đạt|có|hiện có|hiện nay|được|toàn \p{L}+))*(?:[ \t]+(?:hơn|trên|gần|khoảng))?[ \t]*:?[ \t]*\Z",
+    regex.IGNORECASE)
+# "có tổng số 3.120, trong đó 1.200 hội viên nữ": the parts name what the total counts
+_FIRST_PART_NOUN = regex.compile(r"\A[^.;\d]{0,40}?(?:trong đó|gồm|bao gồm)[^.;\d]{0,20}?\d[\d.,]*[ \t]+"
+                                 r"(\p{L}+(?:[ \t]+\p{L}+){0,2})")
+
+
+def _total_label_noun(before: str, rest: str, rules: RuleSet) -> str | None:
+    """What a total labelled before its number counts: the counted noun after "tổng số"
+    ("nâng tổng số hội viên lên 1.410"), else that of its first part ("có tổng số 3.120,
+    trong đó 1.200 hội viên nữ")."""
+    m = _TOTAL_LABEL.search(before)
+    if not m:
+        return None
+    words = m.group(1).lower().split()
+    if not words:
+        part = _FIRST_PART_NOUN.match(rest)
+        words = part.group(1).lower().split() if part else []
+    counted = rules.lexicons.get("counted_nouns", frozenset())
+    return next((" ".join(words[:k]) for k in range(len(words), 0, -1) if " ".join(words[:k]) in counted), None)
 
 
 def _lexicon_tail(label: str, lexicon: str, rules: RuleSet) -> str | None:

@@ -33,6 +33,7 @@ _ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}\Z"), False: regex.comp
 _HEDGE_WORD = r"(?:khoảng|gần|hơn|trên|xấp xỉ)?[ \t]*"
 _SHARE_RIGHT_AFTER = regex.compile(r"\A[ \t,:]*(?:có[ \t]+)?" + _HEDGE_WORD + r"\Z")
 _SHARE_AFTER_VERB = regex.compile(r"(?<![\p{L}])(?:chiếm|là)(?:[ \t]+tỷ lệ)?[ \t]*" + _HEDGE_WORD + r"\Z")
+_SENTENCE_END_GAP = regex.compile(r"\A[^.;:()\n\d]{0,40}\.[ \t]*\Z")
 # How far parts may sum past a hedged total ("hơn 48 ngàn lượt": 9.412 + 38.760 lượt).
 _HEDGE_SLACK = {"over": 0.15, "approx": 0.10}
 _TOLERANCE = 1e-6
@@ -143,9 +144,22 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             # own nouns split the figure the marker follows, only words between, within the
             # marker's clause (after a ";" the sentence has moved on); the sum check decides
             total = _attached_total(text, quantities, ends, cue.start, commas=True)
+            if total is None:
+                total = _last_of_sentence_before(text, quantities, ends, cue.start)
+            if total is not None and (quantities[total].noun == "đồng") != (part.noun == "đồng"):
+                total = None  # money splits into money, counts into counts
         if total is not None:
             return cue, total
     return None, None
+
+
+def _last_of_sentence_before(text: str, quantities: list[Quantity], ends: list[int], at: int) -> int | None:
+    """"Ban hành 64 văn bản. Trong đó có 42 kế hoạch…": a marker opening a sentence splits the
+    figure that ended the sentence before, only its noun phrase between."""
+    i = bisect.bisect_right(ends, at) - 1
+    if i < 0 or not _SENTENCE_END_GAP.match(text[quantities[i].end : at]):
+        return None
+    return i
 
 
 def _share_total(text: str, quantities: list[Quantity], ends: list[int], at: int,
