@@ -22,11 +22,12 @@ SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9
 SCALE_WORD = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
 _SCALED_TAIL = (rf"[ \t]*(?i:nghìn[ \t]+tỷ|ngàn[ \t]+tỷ|{SCALE_WORD})(?![\p{{L}}])"
                 rf"(?:[ \t]+\d+(?:[.,]\d+)*[ \t]*(?i:{SCALE_WORD})(?![\p{{L}}]))*")
+SCALED_TAIL_PATTERN = _SCALED_TAIL
 SCALED_TAIL = regex.compile(_SCALED_TAIL)
 # A digit numeral with what belongs to it: a scale tail ("1,5 triệu", "8 tỷ 500 triệu") or "%".
 NUMERAL = regex.compile(
     rf"(?=\d)(?<![\d])\d+(?:[.,]\d+)*(?![\d])"
-    rf"(?:(?P<scale>{_SCALED_TAIL})|(?P<percent>[ \t]*(?:%|phần trăm(?![\p{{L}}]))))?"
+    rf"(?:(?P<scale>{_SCALED_TAIL})|(?P<percent>[ \t]*(?:%|‰|phần trăm(?![\p{{L}}])|phần nghìn(?![\p{{L}}]))))?"
 )
 
 UNIT_WORDS = {

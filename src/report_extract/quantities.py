@@ -17,13 +17,14 @@ import regex
 from .layout import part_spans
 from .normalize import lowered
 from .nouns import label_noun, noun_after, noun_in_lexicon
-from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, parse_digits, parse_scaled, parse_words
+from .numbers import NUMBER_WORDS, NUMERAL, SCALED_TAIL, SCALED_TAIL_PATTERN, parse_digits, parse_scaled, parse_words
 from .rules import Rule, RuleSet
 from .segment import sentence_spans, tokens, window_after
 
 _NUMBER_WORDS = tuple(sorted(NUMBER_WORDS))
 _LAST_NON_SPACE = regex.compile(r"[^ \t]", regex.REVERSE)  # a newline counts: it ends a sentence
 _NEXT_SYLLABLES = regex.compile(r"[ \t]+([\p{L}\p{M}]+)(?:[ \t]+[\p{L}\p{M}]+)?")
+_FRACTION_OF_SCALED = regex.compile(rf"[ \t]*/[ \t]*\d+(?:[.,]\d+)*(?P<scale>{SCALED_TAIL_PATTERN})")
 _THOUSANDS_ONLY = regex.compile(r"\s*(?:nghìn|ngàn)\s*(?![\s\p{L}]*tỷ)", regex.IGNORECASE)
 _CONTEXT_CHARS = 80
 
@@ -65,6 +66,7 @@ class Candidate:
     value: float | None
     plain: bool
     percent: bool = False
+    per_mille: bool = False  # "15,2‰": a rate whose noun is ‰
     scaled: bool = False
     money_scale: bool = False  # triệu / tỷ: money unless a counted noun follows
     noun: str = ""
@@ -145,6 +147,14 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
             cand.money_scale = _THOUSANDS_ONLY.match(scale) is None
         elif percent_at >= 0:
             cand.percent, cand.plain, cand.num_end = True, False, end
+            cand.per_mille = text[percent_at:end].strip() in ("‰", "phần nghìn")
+        elif value is not None:
+            fraction = _FRACTION_OF_SCALED.match(text, end)
+            if fraction:  # "412,5/350 tỷ đồng": the scale word counts both numbers
+                cand.value = parse_scaled(value, fraction.group("scale"))
+                cand.num_end = fraction.end()
+                cand.scaled, cand.plain = True, False
+                cand.money_scale = _THOUSANDS_ONLY.match(fraction.group("scale")) is None
         found.append(cand)
     counted = rules.lexicons.get("counted_nouns", frozenset())
     lower = lowered(text)
@@ -368,6 +378,8 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
             continue
         cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, percent=cand.percent,
                                                scaled=cand.scaled, money_scale=cand.money_scale)
+        if cand.per_mille:
+            cand.noun_words = ("‰",)
         cand.noun = " ".join(cand.noun_words)
         before = _line_before(text, cand.start)
         cand.rejected_by = _rejecting_rule(text, cand, before, rules)
