@@ -14,7 +14,7 @@ from .segment import tokens, window_after
 
 # Short currency marks the segmenter does not know; "đồng" itself is left to the segmenter,
 # which tells it from "đồng chí" (comrade).
-_CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}])")
+_CURRENCY = regex.compile(r"[ \t]*(?:VNĐ|VND|vnđ|đ)(?![\p{L}\p{M}]|/[cC])")  # "2 đ/c" are comrades
 _CURRENCY_FIRST = frozenset("Vvđ")  # the letters a currency mark starts with
 _DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _SYLLABLE = regex.compile(r"\S+")

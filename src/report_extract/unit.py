@@ -342,9 +342,18 @@ def _qualifier_keys(members: list[_Mention], rules: RuleSet) -> list[str]:
     return [keys[q] for q in (" ".join(m.qualifier.lower().split()) for m in members) if q in keys]
 
 
+def _spelled_out(name: str, spellings: dict[str, str]) -> str:
+    """The name with its abbreviations written out ("TAND tỉnh Long An" is "Tòa án nhân dân
+    tỉnh Long An"): the fullest form, the same whichever way a report abbreviates it."""
+    for short, full in spellings.items():
+        name = regex.sub(rf"(?<![\p{{L}}(]){regex.escape(short)}(?![\p{{L}}])", full, name)
+    return name
+
+
 def _unit(name: str, kind: str, level: str, place: str, qualifiers: list[str], text: str, rules: RuleSet,
           source: str, province: str | None = None) -> Unit:
     units = rules.units
+    name = _spelled_out(name, units.get("spelled_out", {}))
     implied = units.get("implied_levels", {})
     level = _level_key(level.lower()) if level else next(
         (implied[k] for k in [kind, *qualifiers] if k in implied), "")
