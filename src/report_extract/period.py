@@ -32,6 +32,7 @@ _NAMED_BEFORE = regex.compile(r"(?:Luật|Bộ luật|Hiến pháp|Nghị quyế
 # The text counts from the day it was written ("từ đầu năm đến nay", "năm nay"): its date is the year.
 _DEICTIC = regex.compile(r"(?i)(?<![\p{L}])(?:từ đầu năm|đầu năm đến nay|năm nay)(?![\p{L}])")
 _DEICTIC_DATE_VOTES = 2
+_WITHIN_YEAR_SPANS = ("quarter", "months", "half_year")
 
 
 _TERM_YEARS = 5  # a term whose start the text does not give is taken to be five years
@@ -58,9 +59,12 @@ def _cue_year(rule, m: regex.Match) -> int | None:
     return int(value) if value else None
 
 
-def _vote(text: str) -> int | None:
+def _vote(text: str, within_year: bool = False) -> int | None:
+    """The year the text's year mentions vote for. The date it was written counts double when
+    the text counts from that day ("từ đầu năm đến nay") or names a part of a year with no
+    year ("Trong quý III"): a report on part of a year is written within it."""
     votes: defaultdict[int, float] = defaultdict(float)
-    deictic = _DEICTIC.search(text) is not None
+    deictic = within_year or _DEICTIC.search(text) is not None
     dated = False
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
@@ -127,7 +131,7 @@ def _from_cues(text: str, rules: RuleSet) -> Period | None:
         return None
     _, span, year, rule_id, first_year = best
     if year is None:
-        year = best_with_year[1] if best_with_year else _vote(text)
+        year = best_with_year[1] if best_with_year else _vote(text, within_year=span in _WITHIN_YEAR_SPANS)
     if first_year is None and year is not None:
         first_year = year - _TERM_YEARS if span == "term" else year
     return Period(year, span, rule_id, first_year)
