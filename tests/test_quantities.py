@@ -149,3 +149,8 @@ def test_the_context_before_a_figure_stays_on_its_line_and_within_reach(text, po
 
 def test_a_long_digit_run_does_not_cost_the_report_its_figures():
     assert figures("Hội có 12 hội viên. Mã tài liệu " + "7" * 5000 + ".") == [(12, "hội viên", "exact")]
+
+
+def test_words_of_a_page_run_together_are_no_noun():
+    assert [f[:2] for f in figures("Kết nạp mới hơn 48,5 ngàn hội viên\n590 liên quanGốc\n(ĐN) - Năm 2016")] == [
+        (48500, "hội viên")]

@@ -51,7 +51,10 @@ _INDEX: dict[str, tuple[dict[str, list[Rule]], list[Rule]]] = {}
 
 
 class _Check(NamedTuple):
-    """An indicator rule's conditions, unpacked once; `score` orders rules by specificity."""
+    """An indicator rule's conditions, unpacked once; `score` orders rules by specificity.
+
+    A case-insensitive context pattern runs as its lower-case twin on the lower-cased clause
+    (`*_lower`): the regex engine is several times quicker without IGNORECASE."""
 
     rule: Rule
     score: tuple[int, int, int]  # priority, whether it has context, length of its noun
@@ -61,24 +64,34 @@ class _Check(NamedTuple):
     after: Any
     unless_before: Any
     unless_after: Any
+    lower: frozenset[str]  # which of the four are twins for lower-cased text
 
     def holds(self, q: Quantity, context: "_Context") -> bool:
         if (self.low is not None and q.value < self.low) or (self.high is not None and q.value > self.high):
             return False
         if (self.before is not None or self.after is not None) and not (
-                (self.before is not None and self.before.search(context.before))
-                or (self.after is not None and self.after.search(context.after))):
+                (self.before is not None and self.before.search(context.before_in("before" in self.lower)))
+                or (self.after is not None and self.after.search(context.after_in("after" in self.lower)))):
             return False
-        return not ((self.unless_before is not None and self.unless_before.search(context.before))
-                    or (self.unless_after is not None and self.unless_after.search(context.after)))
+        return not (
+            (self.unless_before is not None
+             and self.unless_before.search(context.before_in("unless_before" in self.lower)))
+            or (self.unless_after is not None
+                and self.unless_after.search(context.after_in("unless_after" in self.lower))))
+
+
+_CONTEXT_KEYS = ("before", "after", "unless_before", "unless_after")
 
 
 def _check(rule: Rule, noun_len: int) -> _Check:
     p = rule.patterns
     low, high = rule.get("min_value"), rule.get("max_value")
+    lower = frozenset(key for key in _CONTEXT_KEYS if key + "@lower" in p)
+    before, after, unless_before, unless_after = (p.get(key + "@lower" if key in lower else key)
+                                                  for key in _CONTEXT_KEYS)
     return _Check(rule, (int(rule.get("priority", 0)), int("before" in p or "after" in p), noun_len),
                   None if low is None else float(low), None if high is None else float(high),
-                  p.get("before"), p.get("after"), p.get("unless_before"), p.get("unless_after"))
+                  before, after, unless_before, unless_after, lower)
 
 
 _CANDIDATES: dict[tuple[str, str, int], tuple[_Check, ...]] = {}
@@ -110,24 +123,36 @@ def _candidates(q: Quantity, rules: RuleSet) -> tuple[_Check, ...]:
 
 
 class _Context:
-    """The clauses around a figure, cut only when a rule asks for them."""
+    """The clauses around a figure, cut (and lower-cased) only when a rule asks for them."""
 
-    __slots__ = ("text", "q", "_before", "_after")
+    __slots__ = ("text", "q", "_before", "_after", "_before_lower", "_after_lower")
 
     def __init__(self, text: str, q: Quantity):
-        self.text, self.q, self._before, self._after = text, q, None, None
+        self.text, self.q = text, q
+        self._before: str | None = None
+        self._after: str | None = None
+        self._before_lower: str | None = None
+        self._after_lower: str | None = None
 
-    @property
-    def before(self) -> str:
-        if self._before is None:
-            self._before = _clause_before(self.text, self.q)
-        return self._before
+    def before_in(self, lower: bool) -> str:
+        before = self._before
+        if before is None:
+            before = self._before = _clause_before(self.text, self.q)
+        if not lower:
+            return before
+        if self._before_lower is None:
+            self._before_lower = before.lower()
+        return self._before_lower
 
-    @property
-    def after(self) -> str:
-        if self._after is None:
-            self._after = _clause_after(self.text, self.q)
-        return self._after
+    def after_in(self, lower: bool) -> str:
+        after = self._after
+        if after is None:
+            after = self._after = _clause_after(self.text, self.q)
+        if not lower:
+            return after
+        if self._after_lower is None:
+            self._after_lower = after.lower()
+        return self._after_lower
 
 
 def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:

@@ -20,6 +20,7 @@ _DENOMINATOR = regex.compile(r"[ \t]*/[ \t]*\d+(?:[.,]\d+)*")
 _SYLLABLE = regex.compile(r"\S+")
 _NON_SPACE = regex.compile(r"\S")
 _LETTER = regex.compile(r"\p{L}")
+_GLUED_WORDS = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _COLON_AFTER = regex.compile(r"[ \t]*:")
 _LABEL_END = regex.compile(r"\A[ \t]*(?:[,;)]|và(?![\p{L}])|\.(?!\d)|$)", regex.MULTILINE)
 # The label of a list item runs from a separator (punctuation, "trong đó", "gồm", "cho") to the
@@ -89,7 +90,16 @@ class NounFinder:
         self.find = functools.lru_cache(maxsize=16384)(self._find)
 
     def _find(self, window: str) -> tuple[tuple[str, ...], int, bool] | None:
-        """(noun words, end offset in the window, whether it surely counts), or None."""
+        """(noun words, end offset in the window, whether it surely counts), or None.
+
+        Words of a page run together ("590 liên quanGốc": a lower-case letter glued to a
+        capitalised word) are page furniture, no noun."""
+        found = self._noun_at_start(window)
+        if found is not None and _GLUED_WORDS.search(window, 0, found[1]):
+            return None
+        return found
+
+    def _noun_at_start(self, window: str) -> tuple[tuple[str, ...], int, bool] | None:
         syllables = list(_SYLLABLE.finditer(window))
         lowered = [m.group().lower() for m in syllables]
         for size in range(min(self.longest, len(lowered)), 1, -1):

@@ -217,8 +217,14 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
 
 def _rules_read_from_context(rules: RuleSet) -> frozenset[str]:
     """Indicator rules that file a figure by what its clause says, not by its noun alone."""
-    return frozenset(rule.id for rule in rules.of_kind("indicator")
-                     if "before" in rule.patterns or "after" in rule.patterns)
+    found = _READ_FROM_CONTEXT.get(rules.version)
+    if found is None:
+        found = _READ_FROM_CONTEXT[rules.version] = frozenset(
+            rule.id for rule in rules.of_kind("indicator") if "before" in rule.patterns or "after" in rule.patterns)
+    return found
+
+
+_READ_FROM_CONTEXT: dict[str, frozenset[str]] = {}
 
 
 def _link(quantities: list[Quantity], part: int, total: int, read_from_context: frozenset[str],

@@ -16,6 +16,7 @@ key must not merge what the reports keep apart.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -344,10 +345,17 @@ def _qualifier_keys(members: list[_Mention], rules: RuleSet) -> list[str]:
 
 def _spelled_out(name: str, spellings: dict[str, str]) -> str:
     """The name with its abbreviations written out ("TAND tỉnh Long An" is "Tòa án nhân dân
-    tỉnh Long An"): the fullest form, the same whichever way a report abbreviates it."""
-    for short, full in spellings.items():
-        name = regex.sub(rf"(?<![\p{{L}}(]){regex.escape(short)}(?![\p{{L}}])", full, name)
-    return name
+    tỉnh Long An"): the fullest form, the same whichever way a report abbreviates it. An
+    abbreviation in parentheses after the full name stays as written."""
+    if not any(short in name for short in spellings):
+        return name
+    return _abbreviations(tuple(spellings)).sub(lambda m: spellings[m.group()], name)
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviations(shorts: tuple[str, ...]) -> regex.Pattern:
+    alternatives = "|".join(regex.escape(s) for s in sorted(shorts, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}(])(?:{alternatives})(?![\p{{L}}])")
 
 
 def _unit(name: str, kind: str, level: str, place: str, qualifiers: list[str], text: str, rules: RuleSet,
