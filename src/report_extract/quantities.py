@@ -151,7 +151,7 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         elif percent_at >= 0:
             cand.percent, cand.plain, cand.num_end = True, False, end
             cand.per_mille = text[percent_at:end].strip() in ("‰", "phần nghìn")
-        elif value is not None:
+        elif value is not None and "/" in text[end : end + 3]:
             fraction = _FRACTION_OF_SCALED.match(text, end)
             if fraction:  # "412,5/350 tỷ đồng": the scale word counts both numbers
                 cand.value = parse_scaled(value, fraction.group("scale"))
