@@ -27,9 +27,20 @@ def _clause_before(text: str, q: Quantity) -> str:
 
 
 def _clause_after(text: str, q: Quantity) -> str:
+    """The clause after the noun; when it ends right away at a comma before more nouns
+    ("1.000 đoàn viên, học sinh tham gia"), the noun is one of several the figure counts and
+    the clause goes on after them."""
     chunk = text[q.end : min(q.sentence[1], q.end + 80)]
     stop = _CLAUSE_BREAK.search(chunk)
-    return chunk[: stop.start()] if stop else chunk
+    if stop is None:
+        return chunk
+    if stop.group() == "," and not chunk[: stop.start()].strip() and _NOUN_GOES_ON.match(chunk, stop.end()):
+        rest = _CLAUSE_BREAK.search(chunk, stop.end())
+        return chunk[stop.end() : rest.start() if rest else len(chunk)]
+    return chunk[: stop.start()]
+
+
+_NOUN_GOES_ON = regex.compile(r"[ \t]*\p{Ll}")
 
 
 def _rules_by_noun(rules: RuleSet) -> tuple[dict[str, list[Rule]], list[Rule]]:

@@ -272,6 +272,12 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
         if province:
             level, place = province_level(province), province
             name = f"{name} {level} {place}"
+    elif not place:  # "Huyện ủy" in a text about "huyện Ngân Sơn": the committee of that district
+        implied = rules.units.get("implied_levels", {}).get(kind)
+        area = _area(head, rules) if implied else None
+        if area is not None and area.level == implied and area.place:
+            place = area.place
+            name = f"{name} {place}"
     return _unit(name, kind, level, place, _qualifier_keys(groups[best], rules), text, rules, "text")
 
 
