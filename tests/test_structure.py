@@ -73,6 +73,12 @@ def test_parts_inherit_the_indicator_of_their_total():
     ("Hội tổ chức Đại hội lần thứ 8 nhiệm kỳ 2017-2022.", 2017, "term"),
     ("Trong nhiệm kỳ (2015-2020) huyện đã kết nạp 1.500 đảng viên.", 2020, "term"),
     ("sơ kết thực hiện Nghị quyết giai đoạn 2020-2023", 2023, "multi_year"),
+    # a part of a year named without its year is read in the year the text was written
+    ("Ngày 16/09/2019. Trong quý III, thư viện đón 50.600 lượt bạn đọc; bổ sung sách năm 2018.", 2019, "quarter"),
+    # an anniversary's range of dates is no dateline; a date written with dots is one
+    ("Kỷ niệm ngày thành lập Hội (06/6/1941 - 06/6/2024), sáng ngày 09.6.2024, Hội sơ kết 6 tháng đầu năm.",
+     2024, "half_year"),
+    ("Trong năm 2021, 3 đại lý bị đình chỉ hoạt động trong thời gian 2 tháng.", 2021, "year"),
 ])
 def test_period(text, year, span):
     period = extract_text(text).period

@@ -24,14 +24,16 @@ _RANGE_NEIGHBOUR = regex.compile(r"\A[ \t]*[-–][ \t]*\d|[-–][ \t]*\Z")
 _PLAN_BEFORE = regex.compile(r"(?i)(?:triển khai|phương hướng|nhiệm vụ|kế hoạch|chương trình công tác|phấn đấu"
                              r"|mục tiêu)[^.;\n]{0,30}$", regex.REVERSE)
 _COMPARE_BEFORE = regex.compile(r"(?i)(?:so với|cùng kỳ|trước đó|so)[^.;\n]{0,12}$", regex.REVERSE)
-_DATE_BEFORE = regex.compile(r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|(?i:tháng)[ \t]*\d{1,2}[-/]|date\s)$",
-                            regex.REVERSE)
+_TIME_AFTER = regex.compile(r"[ \t]*[-–|][ \t]*\d{1,2}:\d\d")
+_DATE_BEFORE = regex.compile(
+    r"(?:\d{1,2}/\d{1,2}/|\d{1,2}-\d{1,2}-|\d{1,2}\.\d{1,2}\.|(?i:tháng)[ \t]*\d{1,2}[-/]|date\s)$", regex.REVERSE)
 # A year in a document's name ("Luật Nghĩa vụ quân sự năm 2015") says nothing of the period.
 _NAMED_BEFORE = regex.compile(r"(?:Luật|Bộ luật|Hiến pháp|Nghị quyết|Nghị định|Chỉ thị|Quyết định|Kết luận|Thông tư)"
                               r"[^.;\n]{0,60}(?i:năm)[ \t]*$", regex.REVERSE)
 # The text counts from the day it was written ("từ đầu năm đến nay", "năm nay"): its date is the year.
 _DEICTIC = regex.compile(r"(?i)(?<![\p{L}])(?:từ đầu năm|đầu năm đến nay|năm nay)(?![\p{L}])")
 _DEICTIC_DATE_VOTES = 2
+_DATELINE_CHARS = 400
 _WITHIN_YEAR_SPANS = ("quarter", "months", "half_year")
 
 
@@ -69,12 +71,15 @@ def _vote(text: str, within_year: bool = False) -> int | None:
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
         year = int(m.group())
+        if _RANGE_NEIGHBOUR.search(text[m.end() : m.end() + 4]) or _RANGE_NEIGHBOUR.search(before[-4:]):
+            if not _DATE_BEFORE.search(before) or not _TIME_AFTER.match(text, m.end()):
+                continue  # a range of years or dates ("nhiệm kỳ 2016 – 2021", "06/6/1941 - 06/6/2024")
         if _DATE_BEFORE.search(before):  # a date, even with a time after it ("21/09/2015 - 18:49")
-            votes[year] += _DEICTIC_DATE_VOTES if deictic and not dated else 0.5
+            # the date a text was written heads it; a date further on is an event's or an anniversary's
+            written = not dated and m.start() < _DATELINE_CHARS
+            votes[year] += _DEICTIC_DATE_VOTES if deictic and written else 0.5
             dated = True
             continue
-        if _RANGE_NEIGHBOUR.search(text[m.end() : m.end() + 4]) or _RANGE_NEIGHBOUR.search(before[-4:]):
-            continue  # a year range ("nhiệm kỳ 2016 – 2021") names a term, not the report's year
         if _NAMED_BEFORE.search(before):
             continue
         if _PLAN_BEFORE.search(before):
