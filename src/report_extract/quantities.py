@@ -151,7 +151,7 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
         elif percent_at >= 0:
             cand.percent, cand.plain, cand.num_end = True, False, end
             cand.per_mille = text[percent_at:end].strip() in ("‰", "phần nghìn")
-        elif value is not None and "/" in text[end : end + 3]:
+        elif value is not None and text.find("/", end, end + 3) >= 0:
             fraction = _FRACTION_OF_SCALED.match(text, end)
             if fraction:  # "412,5/350 tỷ đồng": the scale word counts both numbers
                 cand.value = parse_scaled(value, fraction.group("scale"))
@@ -250,19 +250,27 @@ class _RejectCheck(NamedTuple):
     unless_nouns: Any
 
 
-_REJECT_CHECKS: dict[tuple[str, bool, bool, bool], tuple[_RejectCheck, ...]] = {}
+_REJECT_CHECKS: dict[tuple[str, bool, bool, bool, str], tuple[_RejectCheck, ...]] = {}
+_NOUNS_NAMED: dict[str, frozenset[str]] = {}
 
 
-def _reject_checks(rules: RuleSet, plain: bool, has_noun: bool, any_before: bool) -> tuple[_RejectCheck, ...]:
+def _reject_checks(rules: RuleSet, plain: bool, has_noun: bool, any_before: bool,
+                   noun: str) -> tuple[_RejectCheck, ...]:
     """The context rules, in file order, that can apply to a figure of this kind: those for
     plain numbers only when it is one, those for figures without a noun only when it has
-    none, those with a `before` context only when some `before` context matched."""
-    key = (rules.version, plain, has_noun, any_before)
+    none, those with a `before` context only when some `before` context matched, those for
+    some nouns (`noun_in`) only for those nouns."""
+    named = _NOUNS_NAMED.get(rules.version)
+    if named is None:
+        named = _NOUNS_NAMED[rules.version] = frozenset(
+            noun for rule in rules.of_kind("reject") for noun in (rule.patterns.get("noun_in") or ()))
+    noun = noun if noun in named else ""
+    key = (rules.version, plain, has_noun, any_before, noun)
     if key not in _REJECT_CHECKS:
         _REJECT_CHECKS[key] = tuple(
             check for check in map(_reject_check, rules.of_kind("reject"))
             if (plain or not check.plain_only) and not (has_noun and check.no_noun)
-            and (any_before or check.before is None))
+            and (any_before or check.before is None) and (check.noun_in is None or noun in check.noun_in))
     return _REJECT_CHECKS[key]
 
 
@@ -294,9 +302,8 @@ def _rejecting_rule(text: str, cand: Candidate, before: str, rules: RuleSet) -> 
     """
     after = text[cand.num_end : cand.num_end + _CONTEXT_CHARS]
     any_after = None
-    for check in _reject_checks(rules, cand.plain, bool(cand.noun), _any(rules, "reject", "before", before)):
-        if check.noun_in is not None and cand.noun not in check.noun_in:
-            continue
+    for check in _reject_checks(rules, cand.plain, bool(cand.noun), _any(rules, "reject", "before", before),
+                                cand.noun):
         if check.after is not None:
             if any_after is None:
                 any_after = _any(rules, "reject", "after", after)
