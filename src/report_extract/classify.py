@@ -136,34 +136,27 @@ def _candidates(q: Quantity, rules: RuleSet) -> tuple[_Check, ...]:
 class _Context:
     """The clauses around a figure, cut (and lower-cased) only when a rule asks for them."""
 
-    __slots__ = ("text", "q", "_before", "_after", "_before_lower", "_after_lower")
+    __slots__ = ("text", "q", "_clauses")
 
     def __init__(self, text: str, q: Quantity):
         self.text, self.q = text, q
-        self._before: str | None = None
-        self._after: str | None = None
-        self._before_lower: str | None = None
-        self._after_lower: str | None = None
+        self._clauses: dict[tuple[bool, bool], str] = {}  # (before?, lower-cased?) -> clause
 
     def before_in(self, lower: bool) -> str:
-        before = self._before
-        if before is None:
-            before = self._before = _clause_before(self.text, self.q)
-        if not lower:
-            return before
-        if self._before_lower is None:
-            self._before_lower = before.lower()
-        return self._before_lower
+        return self._clause(True, lower)
 
     def after_in(self, lower: bool) -> str:
-        after = self._after
-        if after is None:
-            after = self._after = _clause_after(self.text, self.q)
-        if not lower:
-            return after
-        if self._after_lower is None:
-            self._after_lower = after.lower()
-        return self._after_lower
+        return self._clause(False, lower)
+
+    def _clause(self, before: bool, lower: bool) -> str:
+        found = self._clauses.get((before, lower))
+        if found is None:
+            if lower:
+                found = self._clause(before, False).lower()
+            else:
+                found = (_clause_before if before else _clause_after)(self.text, self.q)
+            self._clauses[(before, lower)] = found
+        return found
 
 
 def best_rule(text: str, q: Quantity, rules: RuleSet) -> Rule | None:
