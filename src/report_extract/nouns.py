@@ -33,15 +33,15 @@ _LABEL = regex.compile(
 _SIBLING_ITEM = regex.compile(r"\A[ \t]*[,;][ \t]*(?:[\p{Ll}\p{M}]+[ \t]+){0,3}[\p{Ll}\p{M}]+[ \t]*:?[ \t]*\d")
 
 
-def noun_after(text: str, num_end: int, rules: RuleSet, *, percent: bool = False, scaled: bool = False,
+def noun_after(text: str, num_end: int, rules: RuleSet, *, rate: str | None = None, scaled: bool = False,
                money_scale: bool = False) -> tuple[tuple[str, ...], int]:
     """The counted noun's words right after a numeral ending at `num_end`, and where it ends.
 
     No noun gives `()`. `scaled` numerals ("100 triệu") with no noun count đồng, and so do
     `money_scale` ones (triệu, tỷ) before a word that counts nothing ("30 triệu tiền mặt").
     """
-    if percent:
-        return ("%",), num_end
+    if rate:
+        return (rate,), num_end  # "%" or "‰"
     pos = num_end
     # Most figures are followed by a plain word: one look at the next character spares
     # the two regex calls that only a "/" or a currency mark can start.

@@ -71,10 +71,11 @@ def _vote(text: str, within_year: bool = False) -> int | None:
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
         year = int(m.group())
+        is_date = _DATE_BEFORE.search(before) is not None
         if _RANGE_NEIGHBOUR.search(text[m.end() : m.end() + 4]) or _RANGE_NEIGHBOUR.search(before[-4:]):
-            if not _DATE_BEFORE.search(before) or not _TIME_AFTER.match(text, m.end()):
+            if not is_date or not _TIME_AFTER.match(text, m.end()):
                 continue  # a range of years or dates ("nhiệm kỳ 2016 – 2021", "06/6/1941 - 06/6/2024")
-        if _DATE_BEFORE.search(before):  # a date, even with a time after it ("21/09/2015 - 18:49")
+        if is_date:  # a date, even with a time after it ("21/09/2015 - 18:49")
             # the date a text was written heads it; a date further on is an event's or an anniversary's
             written = not dated and m.start() < _DATELINE_CHARS
             votes[year] += _DEICTIC_DATE_VOTES if deictic and written else 0.5

@@ -65,8 +65,7 @@ class Candidate:
     raw: str
     value: float | None
     plain: bool
-    percent: bool = False
-    per_mille: bool = False  # "15,2‰": a rate whose noun is ‰
+    rate: str | None = None  # "%" or "‰": the figure is a rate and this is its noun
     scaled: bool = False
     money_scale: bool = False  # triệu / tỷ: money unless a counted noun follows
     noun: str = ""
@@ -149,8 +148,8 @@ def _numerals(text: str, rules: RuleSet) -> list[Candidate]:
             cand.scaled, cand.plain = True, False
             cand.money_scale = _THOUSANDS_ONLY.match(scale) is None
         elif percent_at >= 0:
-            cand.percent, cand.plain, cand.num_end = True, False, end
-            cand.per_mille = text[percent_at:end].strip() in ("‰", "phần nghìn")
+            cand.plain, cand.num_end = False, end
+            cand.rate = "‰" if text[percent_at:end].strip() in ("‰", "phần nghìn") else "%"
         elif value is not None and text.find("/", end, end + 3) >= 0:
             fraction = _FRACTION_OF_SCALED.match(text, end)
             if fraction:  # "412,5/350 tỷ đồng": the scale word counts both numbers
@@ -386,10 +385,8 @@ def find_candidates(text: str, rules: RuleSet, period: tuple[int, int] | None = 
         cand.rejected_by = masked.get(cand.start) or (None if cand.value is not None else "numeral.malformed")
         if cand.rejected_by:
             continue
-        cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, percent=cand.percent,
+        cand.noun_words, cand.end = noun_after(text, cand.num_end, rules, rate=cand.rate,
                                                scaled=cand.scaled, money_scale=cand.money_scale)
-        if cand.per_mille:
-            cand.noun_words = ("‰",)
         cand.noun = " ".join(cand.noun_words)
         before = _line_before(text, cand.start)
         cand.rejected_by = _rejecting_rule(text, cand, before, rules)
