@@ -74,6 +74,30 @@ def finditer_from(pattern: regex.Pattern, text: str, starts: tuple[str, ...]) ->
             yield m
 
 
+def alternation(words: list[str], ignore_case: bool = False) -> str:
+    """`words` as one regex alternation shaped as a trie ("đoàn|đoàn viên|đảng" →
+    "đ(?:oàn(?: viên)?|ảng)"): the engine tries one branch per character instead of every
+    word at every position. The longest word that fits is tried first, as with the words
+    sorted longest first. With `ignore_case` the words are lower-cased first, so that two
+    spellings of one word share their branch (the pattern must then ignore case).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word.lower() if ignore_case else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [regex.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie) if trie else "(?!)"
+
+
 def _skip_assertions(pattern: str, pos: int) -> int | None:
     """Past leading look-arounds and word boundaries, which match no characters."""
     while True:

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import regex
 import yaml
 
-from .literals import LiteralEnds, finditer_from, literal_ends, literal_starts, top_level_branches
+from .literals import LiteralEnds, alternation, finditer_from, literal_ends, literal_starts, top_level_branches
 
 QUALIFIERS = ("exact", "approx", "over", "under", "at_least")
 
@@ -235,7 +235,7 @@ def _phrase_regex(phrases: list[str], where: str) -> regex.Pattern:
     """Words or phrases as one case-insensitive regex with word boundaries."""
     if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise RuleError(f"{where}: expected a non-empty list of phrases")
-    alternatives = "|".join(regex.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = alternation([p.strip() for p in phrases], ignore_case=True)
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternatives})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 

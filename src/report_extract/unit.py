@@ -33,7 +33,7 @@ from .gazetteer import (
     province_of_district,
 )
 from .letterhead import Letterhead
-from .literals import finditer_from, literal_starts
+from .literals import alternation, finditer_from
 from .rules import RuleSet
 
 _LEAD_CHARS = 300
@@ -68,8 +68,9 @@ class _Mention:
     parent: str = ""  # the unit above, when the text writes it after the place ("huyện Kim Bảng")
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternatives(words: list[str], ignore_case: bool = False) -> str:
+    """The words as one alternation; `ignore_case` when it stands in a case-insensitive group."""
+    return alternation(words, ignore_case)
 
 
 def organisations(units: dict) -> dict[str, list[str]]:
@@ -90,18 +91,18 @@ def _mention_pattern(units: dict) -> regex.Pattern:
                if long_names else "")
     # A sector body is capitalised as a name ("Phòng Tư pháp", not "phòng chống"): tried as
     # written, it turns down the common word at its first letter.
-    sector = (rf"|(?:{_alternatives(units['sector_bodies'])})[ \t]+(?i:{_alternatives(units['sectors'])})"
+    sector = (rf"|(?:{_alternatives(units['sector_bodies'])})[ \t]+(?i:{_alternatives(units['sectors'], True)})"
               if units.get("sector_bodies") else "")
     # A name that is an organisation only with its level after it, as written ("Đoàn phường Phú
     # Thịnh"; "đoàn viên", "đoàn công tác" are not).
     level_only = [n for spellings in units.get("level_only", {}).values() for n in spellings]
     with_level = (rf"|(?:{_alternatives(level_only)})(?=[ \t]+(?i:{levels})(?![\p{{L}}]))" if level_only else "")
     return regex.compile(
-        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names))}){sector}{with_level})(?![\p{{L}}])"
+        rf"(?<![\p{{L}}])(?P<type>(?i:{_alternatives(list(names), True)}){sector}{with_level})(?![\p{{L}}])"
         rf"{purpose}"
         rf"(?:[ \t]+(?i:số)[ \t]+\d{{1,3}}(?![\d.,]))?"  # "Cụm thi đua số 4", "Chi bộ số 2": part of the name
         rf"(?:[ \t]*\([\p{{Lu}}Đ]{{2,6}}\))?"
-        rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []))})))?"
+        rf"(?:[ \t]+(?P<qualifier>(?i:{_alternatives(units.get('qualifiers', []), True)})))?"
         rf"(?:[ \t]+(?P<level>(?i:{levels}))(?![\p{{L}}]))?"
         rf"(?:[ \t]*(?P<place>{_PLACE}|{_VILLAGE_NUMBER})"
         # the unit above, written after the place: "xã Văn Xá, huyện Kim Bảng"
@@ -138,17 +139,17 @@ def _compiled(units: dict, version: str) -> _Compiled:
             kinds.setdefault(key, []).extend(spellings)
         names = [name.lower() for spellings in [*units["organisations"].values(), *units.get("level_only", {}).values()]
                  for name in spellings]
-        quick = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})\b")
+        quick = re.compile(rf"\b(?:{alternation(names)})\b")
         keys = {" ".join(name.lower().split()): key for key, spellings in kinds.items() for name in spellings}
-        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []))})[ \t]*$", regex.REVERSE)
+        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []), True)})[ \t]*$", regex.REVERSE)
         # sector bodies are looked for as written: "cơ sở", "phòng chống" would be tried everywhere
         bodies = tuple(f"{body} " for body in units.get("sector_bodies", []))
         heads = units.get("letterhead_heads", [])
         leading = units.get("leading_bodies", [])
         all_names = [n for spellings in units["organisations"].values() for n in spellings]
-        opens = regex.compile(rf"(?i)[ \t]*(?:(?:{_alternatives(leading)})[ \t]+)?"
-                              rf"(?:{_alternatives(all_names + heads + units.get('sector_bodies', []))})(?![\p{{L}}])")
-        leading_body = regex.compile(rf"(?i)^[ \t]*(?:{_alternatives(leading)})[ \t]+(?=\p{{L}})")
+        opens = regex.compile(rf"(?i)[ \t]*(?:(?:{_alternatives(leading, True)})[ \t]+)?"
+                              rf"(?:{_alternatives(all_names + heads + units.get('sector_bodies', []), True)})(?![\p{{L}}])")
+        leading_body = regex.compile(rf"(?i)^[ \t]*(?:{_alternatives(leading, True)})[ \t]+(?=\p{{L}})")
         modes: dict[str, str] = {}
         long_kinds = set(units.get("long_names", []))
         for key, spellings in units["organisations"].items():
@@ -157,8 +158,8 @@ def _compiled(units: dict, version: str) -> _Compiled:
         modes.update({n: "place" for n in units.get("sectors", []) + units.get("qualifiers", [])})
         modes.update({n: "place" for n in units["levels"]})
         spellings = {" ".join(n.lower().split()): n for n in modes}
-        spelling = regex.compile(rf"(?i)(?:{_alternatives(list(modes))})(?![\p{{L}}])")
-        _COMPILED[version] = _Compiled(quick, literal_starts(quick.pattern), bodies, _mention_pattern(units), keys,
+        spelling = regex.compile(rf"(?i)(?:{_alternatives(list(modes), True)})(?![\p{{L}}])")
+        _COMPILED[version] = _Compiled(quick, tuple(sorted(set(names))), bodies, _mention_pattern(units), keys,
                                        titles, opens, leading_body, spelling, spellings, modes,
                                        regex.compile(rf"(?<![\p{{L}}])(?P<level>{_alternatives(units['levels'])})"
                                                      rf"(?![\p{{L}}])[ \t]+(?P<place>{_PLACE}|{_VILLAGE_NUMBER})"),
