@@ -141,14 +141,16 @@ def _compiled(units: dict, version: str) -> _Compiled:
                  for name in spellings]
         quick = re.compile(rf"\b(?:{alternation(names)})\b")
         keys = {" ".join(name.lower().split()): key for key, spellings in kinds.items() for name in spellings}
-        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []), True)})[ \t]*$", regex.REVERSE)
+        titles = regex.compile(rf"(?i)(?:{_alternatives(units.get('not_subject_before', []), True)})[ \t]*$",
+                               regex.REVERSE)
         # sector bodies are looked for as written: "cơ sở", "phòng chống" would be tried everywhere
         bodies = tuple(f"{body} " for body in units.get("sector_bodies", []))
         heads = units.get("letterhead_heads", [])
         leading = units.get("leading_bodies", [])
         all_names = [n for spellings in units["organisations"].values() for n in spellings]
+        openings = all_names + heads + units.get("sector_bodies", [])
         opens = regex.compile(rf"(?i)[ \t]*(?:(?:{_alternatives(leading, True)})[ \t]+)?"
-                              rf"(?:{_alternatives(all_names + heads + units.get('sector_bodies', []), True)})(?![\p{{L}}])")
+                              rf"(?:{_alternatives(openings, True)})(?![\p{{L}}])")
         leading_body = regex.compile(rf"(?i)^[ \t]*(?:{_alternatives(leading, True)})[ \t]+(?=\p{{L}})")
         modes: dict[str, str] = {}
         long_kinds = set(units.get("long_names", []))
