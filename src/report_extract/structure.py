@@ -3,7 +3,8 @@
 "64 văn bản (trong đó 42 kế hoạch, 12 báo cáo…)": the parts point at their total through
 `Quantity.parent`. The markers are data (`rules/breakdowns.yml`). A part's total is the
 figure the parenthesis hangs on, else the nearest earlier figure with the same counted
-noun that is large enough. A group of parts that sums to more than its total is no
+noun that is large enough, else the total the marker's earlier parts split. Money splits
+into money, hectares into hectares, counts into counts. A group of parts that sums to more than its total is no
 breakdown (the parts stay unlinked and the total is flagged `exceed`).
 """
 from __future__ import annotations
@@ -26,7 +27,11 @@ _PARENTHESIS_OR_LINE_END = regex.compile(r"[()\n]")
 # Between a figure and the parenthesis that splits it: its noun phrase only ("17 văn bản
 # lãnh đạo, chỉ đạo (gồm …)"), no clause end; before a colon not even a comma, which
 # would make the colon one item's label in a list ("chống Pháp: 33, chống Mỹ: 716").
-_ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}\Z"), False: regex.compile(r"\A[^.;:,()\n]{0,40}\Z")}
+# An aside in parentheses may stand between ("19 đảng viên (tương đương cùng kỳ), trong đó:"):
+# a figure inside it would be the last figure before the cue, so the aside holds none.
+_ASIDE = r"(?:\([^()\n\d]{0,80}\))?"
+_ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}" + _ASIDE + r"[^.;:()\n]{0,40}\Z"),
+                 False: regex.compile(r"\A[^.;:,()\n]{0,40}\Z")}
 # A share that splits a total: right after its marker ("2.150 cán bộ, trong đó 81,2% có trình
 # độ đại học") or after "chiếm"/"là" in the marker's clause ("246 ha, trong đó lúa chất lượng
 # cao chiếm 70%, lúa lai là 30%"); a share after "đạt" or "tăng" is a rate of its own.
@@ -37,6 +42,7 @@ _SENTENCE_END_GAP = regex.compile(r"\A[^.;:()\n\d]{0,40}\.[ \t]*\Z")
 # How far parts may sum past a hedged total ("hơn 48 ngàn lượt": 9.412 + 38.760 lượt).
 _HEDGE_SLACK = {"over": 0.15, "approx": 0.10}
 _TOLERANCE = 1e-6
+_RATES = ("%", "‰")
 
 
 @dataclass(frozen=True)
@@ -99,18 +105,26 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
 
 def _attached_total(text: str, quantities: list[Quantity], ends: list[int], at: int, commas: bool) -> int | None:
     """The figure a cue at `at` hangs on: the last one before it, only words between (commas
-    too, unless the cue is a colon, see _ATTACHED_GAP)."""
+    too, unless the cue is a colon, see _ATTACHED_GAP). With commas, a rate of that figure
+    may stand between ("42 công trình …, đạt 168% chỉ tiêu giao, cụ thể: …")."""
     i = bisect.bisect_right(ends, at) - 1
-    if i < 0:
+    if i < 0 or not _ATTACHED_GAP[commas].match(text[quantities[i].end : at]):
         return None
-    return i if _ATTACHED_GAP[commas].match(text[quantities[i].end : at]) else None
+    if commas and quantities[i].noun in _RATES and i > 0 \
+            and _ATTACHED_GAP[commas].match(text[quantities[i - 1].end : quantities[i].start]):
+        return i - 1
+    return i
 
 
-def _same_noun_total(quantities: list[Quantity], starts: list[int], part: Quantity, cue: _Cue,
+def _same_noun_total(text: str, quantities: list[Quantity], starts: list[int], part: Quantity, cue: _Cue,
                      pairs: Intervals[tuple[int, int]]) -> int | None:
+    """The nearest earlier figure of the same thing; in the cue's own sentence unless the cue
+    opens it ("… 64 văn bản. Trong đó 42 văn bản…")."""
+    sentence_start = part.sentence[0]
+    opens_sentence = not text[sentence_start : cue.start].strip(" \t-–+•*")
     for i in range(bisect.bisect_left(starts, cue.start) - 1, -1, -1):
         q = quantities[i]
-        if cue.start - q.end > _MAX_DISTANCE:
+        if cue.start - q.end > _MAX_DISTANCE or (q.start < sentence_start and not opens_sentence):
             return None
         closed = _innermost(pairs, q.start)
         if closed and closed[1] <= cue.start:
@@ -120,13 +134,26 @@ def _same_noun_total(quantities: list[Quantity], starts: list[int], part: Quanti
     return None
 
 
+def _opens_list(text: str, cue: _Cue) -> bool:
+    """A cue with a colon ("trong đó:", "cụ thể:", "gồm :"): its items run on past ";"."""
+    return text[cue.start : cue.end].endswith(":") or text[cue.end : cue.end + 3].lstrip(" \t").startswith(":")
+
+
+def _measure(q: Quantity, measures: frozenset[str]) -> str:
+    """What a figure measures: money, a rate, a unit of measure ("km", "ha"), or a count of things."""
+    return q.noun if q.noun == "đồng" or q.noun in _RATES or q.noun in measures else ""
+
+
 def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: list[int], part: Quantity,
-               covering: list[_Cue], pairs: Intervals[tuple[int, int]]) -> tuple[_Cue | None, int | None]:
+               covering: list[_Cue], pairs: Intervals[tuple[int, int]],
+               earlier: dict[int, tuple[_Cue, int]], measures: frozenset[str]) -> tuple[_Cue | None, int | None]:
     """The innermost cue that yields a total for `part`, and that total.
 
     A parenthesis or colon splits the figure it hangs on; a cue that hangs on no figure
     ("chống Mỹ: 716") leaves the decision to the cue around it. A marker ("trong đó")
-    splits the nearest earlier figure of the same thing.
+    splits the nearest earlier figure of the same thing; failing that, the total an earlier
+    part of the same marker split (`earlier`: by cue start, that part's cue and total): one
+    marker, one total.
     """
     enclosing = _innermost(pairs, part.start)
     for cue in covering:  # innermost (latest) first
@@ -134,11 +161,11 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             if cue.parenthesis and not (enclosing and cue.start == enclosing[0]):
                 continue
             total = _attached_total(text, quantities, ends, cue.start, cue.parenthesis)
-            if total is not None:
+            if total is not None and _measure(quantities[total], measures) == _measure(part, measures):
                 return cue, total
             if not cue.parenthesis:
                 continue
-        total = _same_noun_total(quantities, starts, part, cue, pairs)
+        total = _same_noun_total(text, quantities, starts, part, cue, pairs)
         if total is None and not cue.parenthesis and ";" not in text[cue.start : part.start]:
             # "ban hành 68 văn bản, trong đó có 24 kế hoạch, 17 hướng dẫn": parts named by their
             # own nouns split the figure the marker follows, only words between, within the
@@ -146,8 +173,11 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             total = _attached_total(text, quantities, ends, cue.start, commas=True)
             if total is None:
                 total = _last_of_sentence_before(text, quantities, ends, cue.start)
-            if total is not None and (quantities[total].noun == "đồng") != (part.noun == "đồng"):
-                total = None  # money splits into money, counts into counts
+        if total is None and not cue.parenthesis and cue.start in earlier and (
+                ";" not in text[cue.start : part.start] or _opens_list(text, cue)):
+            cue, total = earlier[cue.start]  # "có 2.362 vụ việc; trong đó, có 1.180 vụ việc cũ … và 1.196 vụ mới"
+        if total is not None and _measure(quantities[total], measures) != _measure(part, measures):
+            total = None  # money splits into money, hectares into hectares, counts into counts
         if total is not None:
             return cue, total
     return None, None
@@ -189,6 +219,8 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
     groups: dict[tuple[int, int, bool], list[int]] = defaultdict(list)
     starts = [q.start for q in quantities]
     ends = [q.end for q in quantities]
+    earlier: dict[int, tuple[_Cue, int]] = {}
+    measures = rules.lexicons.get("measures", frozenset())
     for i, part in enumerate(quantities):
         covering = [c for _, _, c in cues.covering(part.start, strict_start=True)]
         if not covering:
@@ -196,9 +228,11 @@ def link_breakdowns(text: str, quantities: list[Quantity], rules: RuleSet,
         if part.noun == "%":
             cue, total = _share_total(text, quantities, ends, i, covering[0])
         else:
-            cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs)
+            cue, total = _total_for(text, quantities, starts, ends, part, covering, pairs, earlier, measures)
         if cue is None or total is None or total == i:
             continue
+        for covering_cue in covering:
+            earlier.setdefault(covering_cue.start, (cue, total))
         groups[(cue.start, total, part.noun == "%")].append(i)
     checks: dict[int, str] = {}
     read_from_context = _rules_read_from_context(rules)
