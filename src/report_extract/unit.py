@@ -196,6 +196,8 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         place = (m.group("place") or "").strip()
         if place and place.split()[0] in not_place:
             place = ""  # a following name or title, not a place
+        elif place.isupper() and not m.group("level") and place.lower() not in place_names():
+            place = ""  # a headline in capitals runs on ("ĐOÀN THANH NIÊN TỔ CHỨC GẦN 200 ĐỢT")
         elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
             words = place.split()
             known = known_place(words)
@@ -237,6 +239,8 @@ def _matches_at(pattern: regex.Pattern, text: str, starts) -> list[regex.Match]:
 def _weight(text: str, mention: _Mention, units: dict, titles: regex.Pattern) -> float:
     before = text[max(0, mention.start - 30) : mention.start]
     after = _PARENTHESIS.sub("", text[mention.end : mention.end + 60], count=1)[:25].lower()
+    if mention.type_text[:1].islower() and not mention.place:
+        return 0.3  # "các công đoàn cơ sở", "hội phụ nữ các cấp": a kind of body, no name
     titled = titles.search(before)
     weight = 0.3 if titled else 1.0
     if not titled and any(after.lstrip(" ,(").startswith(v) for v in units.get("subject_after", [])):
