@@ -30,7 +30,8 @@ _PARENTHESIS_OR_LINE_END = regex.compile(r"[()\n]")
 # An aside in parentheses may stand between ("19 đảng viên (tương đương cùng kỳ), trong đó:"):
 # a figure inside it would be the last figure before the cue, so the aside holds none.
 _ASIDE = r"(?:\([^()\n\d]{0,80}\))?"
-_ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}" + _ASIDE + r"[^.;:()\n]{0,40}\Z"),
+# A marker may open the next clause: "tổ chức 42 cuộc thanh tra; trong đó 28 cuộc …".
+_ATTACHED_GAP = {True: regex.compile(r"\A[^.;:()\n]{0,40}" + _ASIDE + r"[^.;:()\n]{0,40};?[ \t]*\Z"),
                  False: regex.compile(r"\A[^.;:,()\n]{0,40}\Z")}
 # A share that splits a total: right after its marker ("2.150 cán bộ, trong đó 81,2% có trình
 # độ đại học") or after "chiếm"/"là" in the marker's clause ("246 ha, trong đó lúa chất lượng
