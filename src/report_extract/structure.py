@@ -266,14 +266,20 @@ def _link(quantities: list[Quantity], part: int, total: int, read_from_context: 
           list_labels: frozenset[str]) -> None:
     """A part counts the same thing as its total, so it is filed under the total's indicator
     ("57 đảng viên nữ" of "108 đảng viên" admitted are admitted too; "8 trường hợp …, với
-    hình thức khiển trách 3" are cases too), unless its own clause filed it ("1.424 hội
+    hình thức khiển trách 3" are cases too; "28 cuộc" of "42 cuộc thanh tra" are inspections), unless its own clause filed it ("1.424 hội
     viên, trong đó … kết nạp được 29 hội viên": those are new members)."""
     quantities[part].parent = total
     parent = quantities[total]
     child = quantities[part]
     if (parent.indicator != "other" and child.indicator != parent.indicator and child.rule not in read_from_context
-            and (child.noun in list_labels or parent.counts_same_thing(child))):
+            and (child.noun in list_labels or parent.counts_same_thing(child) or _head_of(child, parent))):
         child.indicator, child.rule = parent.indicator, f"inherit:{parent.rule}"
+
+
+def _head_of(part: Quantity, total: Quantity) -> bool:
+    """A part named by the head of its total's noun ("42 cuộc thanh tra; trong đó 28 cuộc …")."""
+    words = part.noun.split()
+    return bool(words) and total.noun.split()[: len(words)] == words
 
 
 def _parts_that_add_up(whole: float, values: list[float], slack: float = 0.0) -> tuple[int, str]:
