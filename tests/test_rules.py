@@ -79,3 +79,12 @@ def test_the_cues_scanned_over_every_report_keep_their_literal_prefilter():
                           ("scope", "scope.earlier_period")):
         rule = next(r for r in rules.of_kind(kind) if r.id == rule_id)
         assert rule.starts.get("cue") or rule.starts.get("cue@lower"), rule_id
+
+
+def test_a_units_file_with_a_misspelt_vocabulary_is_refused(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "units.yml").write_text("kind: units\norganisations: {ubnd: [UBND]}\nlevels: [xã]\nnamed_onyl: [ubnd]\n",
+                                      encoding="utf-8")
+    with pytest.raises(RuleError, match=r"units.yml: unknown keys \['named_onyl'\]"):
+        load_rules(folder)

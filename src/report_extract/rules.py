@@ -76,6 +76,13 @@ class Rule:
         return finditer_from(self.patterns[key], text, starts) if starts else self.patterns[key].finditer(text)
 
 
+# The vocabularies a units file may hold (rules/units.yml says what each means).
+_UNIT_KEYS = {"kind", "description", "organisations", "spelled_out", "named_only", "level_only", "sector_bodies",
+              "sectors", "long_names", "qualifiers", "levels", "letterhead_heads", "leading_bodies",
+              "party_committees", "province_kinds", "province_sector_bodies", "implied_levels", "level_ranks",
+              "not_subject_before", "subject_after", "not_place_first_words", "family_names", "examples",
+              "counter_examples"}
+
 # For each file kind: the keys a rule may have, which are regexes, which are required.
 _KINDS: dict[str, dict[str, Any]] = {
     "mask": {"required": {"pattern"}, "regex": {"pattern", "before", "after", "unless_before", "unless_after", "requires"},
@@ -362,6 +369,9 @@ def _load_rules(root: Path) -> RuleSet:
                     raise RuleError(f"{rel}: indicator key {key!r} needs a description")
                 indicator_keys[key] = info
         elif kind == "units":
+            unknown = set(doc) - _UNIT_KEYS
+            if unknown:
+                raise RuleError(f"{rel}: unknown keys {sorted(unknown)} (allowed: {sorted(_UNIT_KEYS)})")
             units = doc
         elif kind == "letterhead":
             letterhead = _validated_letterhead(doc, rel)

@@ -174,6 +174,7 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     quick, pattern, keys = compiled.quick, compiled.mention, compiled.keys
     family_names = rules.units.get("family_names", ())
     not_place = frozenset(rules.units.get("not_place_first_words", ()))
+    named_only = frozenset(rules.units.get("named_only", ()))
     found = []
     lowered = text.lower()
     found_quick = (finditer_from(quick, lowered, compiled.quick_starts) if compiled.quick_starts
@@ -195,7 +196,9 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         type_text = text[m.start() : purpose_end].strip()
         place = (m.group("place") or "").strip()
         if place and place.split()[0] in not_place:
-            place = ""  # a following name or title, not a place
+            known = " ".join(known_place(place.split()))
+            # a following name or title ("Hội Nông dân xã Chủ tịch …"), unless a known place ("Hội An")
+            place = known if known != place and known.lower() in place_names() or place.lower() in place_names() else ""
         elif place.isupper() and not m.group("level") and place.lower() not in place_names():
             place = ""  # a headline in capitals runs on ("ĐOÀN THANH NIÊN TỔ CHỨC GẦN 200 ĐỢT")
         elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
@@ -205,6 +208,8 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
             place = "" if person else " ".join(known)
         key = keys[" ".join(m.group("type").lower().split())]  # "Sở  Tư pháp" is "Sở Tư pháp"
         level = m.group("level") or ""
+        if key in named_only and not place and not level:
+            continue
         parent = _parent(m, place, level, rules.units.get("level_ranks", {}))
         end = m.end("parent") if parent else m.end("place") if m.group("place") else m.start() + len(m.group().rstrip())
         found.append(_Mention(m.start(), end, key, type_text, m.group("qualifier") or "", level, place, parent))
