@@ -279,11 +279,12 @@ def detect_unit(text: str, rules: RuleSet, letterhead: Letterhead | None = None)
     best = max(groups, key=lambda g: (scores[g], -min(m.start for m in groups[g])))
     kind = best[0]
     name, level, place = _fullest_name(groups[best])
-    if not place and _province_level_kind(kind, rules):  # "Sở Tư pháp" of the province the text is about
+    if not place and (_province_level_kind(kind, rules) or level.lower() == "tỉnh"):
+        # "Sở Tư pháp", "Thư viện tỉnh": the province the text is about
         province = _province("", "", text, rules)
         if province:
+            name = f"{name} {province}" if level else f"{name} {province_level(province)} {province}"
             level, place = province_level(province), province
-            name = f"{name} {level} {place}"
     elif not place:  # "Huyện ủy" in a text about "huyện Ngân Sơn": the committee of that district
         implied = rules.units.get("implied_levels", {}).get(kind)
         area = _area(head, rules) if implied else None
