@@ -2,9 +2,11 @@
 
 A rule matches when the counted noun starts with one of its `nouns`, its context holds
 (`before`: the clause before the number; `after`: the clause after the noun; either may
-match), and the value is in range. The most specific match wins: priority first, then the
-rule with context, then the longest noun. A part of a breakdown with the same noun as its
-total is then filed like the total (`structure.py`: "57 đảng viên nữ" of "108 đảng viên").
+match; `line_before`, when given, must match too: the line before the number, for what an
+earlier clause or sentence of the line says), and the value is in range. The most specific
+match wins: priority first, then the rule with context, then the longest noun. A part of a
+breakdown with the same noun as its total is then filed like the total (`structure.py`:
+"57 đảng viên nữ" of "108 đảng viên").
 """
 from __future__ import annotations
 
@@ -41,6 +43,16 @@ def _clause_after(text: str, q: Quantity) -> str:
 
 
 _NOUN_GOES_ON = regex.compile(r"[ \t]*\p{Ll}")
+_LINE_CHARS = 300
+
+
+def _line_before(text: str, q: Quantity) -> str:
+    """The line before the number, at most _LINE_CHARS characters of it."""
+    reach = max(0, q.start - _LINE_CHARS)
+    return text[text.rfind("\n", reach, q.start) + 1 or reach : q.start]
+
+
+_CUT = {"before": _clause_before, "after": _clause_after, "line": _line_before}
 
 
 def _rules_by_noun(rules: RuleSet) -> tuple[dict[str, list[Rule]], list[Rule]]:
@@ -86,6 +98,7 @@ class _Check(NamedTuple):
     high: float | None
     before: _Clue | None
     after: _Clue | None
+    line_before: _Clue | None
     unless_before: _Clue | None
     unless_after: _Clue | None
 
@@ -96,6 +109,8 @@ class _Check(NamedTuple):
         if (before is not None or after is not None) and not (
                 (before is not None and before.found(context.before_in(before.lower)))
                 or (after is not None and after.found(context.after_in(after.lower)))):
+            return False
+        if self.line_before is not None and not self.line_before.found(context.line_in(self.line_before.lower)):
             return False
         unless_before, unless_after = self.unless_before, self.unless_after
         return not ((unless_before is not None and unless_before.found(context.before_in(unless_before.lower)))
@@ -113,10 +128,11 @@ def _clue(rule: Rule, key: str) -> _Clue | None:
 def _check(rule: Rule, noun_len: int) -> _Check:
     p = rule.patterns
     low, high = rule.get("min_value"), rule.get("max_value")
-    return _Check(rule, (int(rule.get("priority", 0)), int("before" in p or "after" in p), noun_len),
+    has_context = "before" in p or "after" in p or "line_before" in p
+    return _Check(rule, (int(rule.get("priority", 0)), int(has_context), noun_len),
                   None if low is None else float(low), None if high is None else float(high),
-                  _clue(rule, "before"), _clue(rule, "after"), _clue(rule, "unless_before"),
-                  _clue(rule, "unless_after"))
+                  _clue(rule, "before"), _clue(rule, "after"), _clue(rule, "line_before"),
+                  _clue(rule, "unless_before"), _clue(rule, "unless_after"))
 
 
 _CANDIDATES: dict[tuple[str, str, int], tuple[_Check, ...]] = {}
@@ -154,22 +170,25 @@ class _Context:
 
     def __init__(self, text: str, q: Quantity):
         self.text, self.q = text, q
-        self._clauses: dict[tuple[bool, bool], str] = {}  # (before?, lower-cased?) -> clause
+        self._clauses: dict[tuple[str, bool], str] = {}  # (which, lower-cased?) -> clause
 
     def before_in(self, lower: bool) -> str:
-        return self._clause(True, lower)
+        return self._clause("before", lower)
 
     def after_in(self, lower: bool) -> str:
-        return self._clause(False, lower)
+        return self._clause("after", lower)
 
-    def _clause(self, before: bool, lower: bool) -> str:
-        found = self._clauses.get((before, lower))
+    def line_in(self, lower: bool) -> str:
+        return self._clause("line", lower)
+
+    def _clause(self, which: str, lower: bool) -> str:
+        found = self._clauses.get((which, lower))
         if found is None:
             if lower:
-                found = self._clause(before, False).lower()
+                found = self._clause(which, False).lower()
             else:
-                found = (_clause_before if before else _clause_after)(self.text, self.q)
-            self._clauses[(before, lower)] = found
+                found = _CUT[which](self.text, self.q)
+            self._clauses[(which, lower)] = found
         return found
 
 

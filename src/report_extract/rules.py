@@ -91,7 +91,7 @@ _KINDS: dict[str, dict[str, Any]] = {
                "other": {"noun_in", "no_noun", "plain_number", "unless_noun_in"}},
     "scope": {"required": {"cue"}, "regex": {"cue", "before", "unless_before", "until"}, "other": {"year"}},
     "hedge": {"required": {"pattern", "qualifier"}, "regex": {"pattern", "after", "unless_before"}, "other": set()},
-    "indicator": {"required": {"indicator"}, "regex": {"before", "after", "unless_before", "unless_after"},
+    "indicator": {"required": {"indicator"}, "regex": {"before", "after", "line_before", "unless_before", "unless_after"},
                   "other": {"nouns", "min_value", "max_value", "priority"}},
     "period": {"required": {"pattern", "span", "weight"}, "regex": {"pattern"}, "other": {"year_from"}},
     "breakdown": {"required": {"cue"}, "regex": {"cue", "unless_after"}, "other": {"scope"}},

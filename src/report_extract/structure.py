@@ -266,8 +266,9 @@ def _link(quantities: list[Quantity], part: int, total: int, read_from_context: 
           list_labels: frozenset[str]) -> None:
     """A part counts the same thing as its total, so it is filed under the total's indicator
     ("57 đảng viên nữ" of "108 đảng viên" admitted are admitted too; "8 trường hợp …, với
-    hình thức khiển trách 3" are cases too; "28 cuộc" of "42 cuộc thanh tra" are inspections), unless its own clause filed it ("1.424 hội
-    viên, trong đó … kết nạp được 29 hội viên": those are new members)."""
+    hình thức khiển trách 3" are cases too; "28 cuộc" of "42 cuộc thanh tra" are
+    inspections), unless its own clause filed it ("1.424 hội viên, trong đó … kết nạp được
+    29 hội viên": those are new members)."""
     quantities[part].parent = total
     parent = quantities[total]
     child = quantities[part]
