@@ -85,17 +85,18 @@ def _mask_spans(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
                 continue  # a case-insensitive pre-check runs as its twin on lower-cased text: quicker
         elif "requires" in p and not p["requires"].search(text):
             continue
+        before_checks = [(p[key], key == "before") for key in ("before", "unless_before") if key in p]
+        after_checks = [(p[key], key == "after") for key in ("after", "unless_after") if key in p]
         for m in rule.finditer("pattern", text, lower):
-            before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
-            after = text[m.end() : m.end() + _CONTEXT_CHARS]
-            if "before" in p and not p["before"].search(before):
-                continue
-            if "after" in p and not p["after"].search(after):
-                continue
-            if "unless_before" in p and p["unless_before"].search(before):
-                continue
-            if "unless_after" in p and p["unless_after"].search(after):
-                continue
+            # a context is cut only for a rule that reads it: most masks read none
+            if before_checks:
+                before = text[max(0, m.start() - _CONTEXT_CHARS) : m.start()]
+                if any((check.search(before) is None) == wanted for check, wanted in before_checks):
+                    continue
+            if after_checks:
+                after = text[m.end() : m.end() + _CONTEXT_CHARS]
+                if any((check.search(after) is None) == wanted for check, wanted in after_checks):
+                    continue
             spans.append((m.start(), m.end(), rule.id))
     return spans
 
