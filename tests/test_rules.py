@@ -75,8 +75,8 @@ def test_the_cues_scanned_over_every_report_keep_their_literal_prefilter():
     (literals.py); one optional group in front of a new alternative would make every report
     scanned at every character (it cost a fifth of extraction once)."""
     rules = load_rules()
-    for kind, rule_id in (("breakdown", "breakdown.trong_do"), ("scope", "scope.target"),
-                          ("scope", "scope.earlier_period")):
+    for kind, rule_id in (("breakdown", "breakdown.trong_do"), ("breakdown", "breakdown.rating"),
+                          ("scope", "scope.target"), ("scope", "scope.earlier_period")):
         rule = next(r for r in rules.of_kind(kind) if r.id == rule_id)
         assert rule.starts.get("cue") or rule.starts.get("cue@lower"), rule_id
 

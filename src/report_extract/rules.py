@@ -94,7 +94,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "indicator": {"required": {"indicator"}, "regex": {"before", "after", "line_before", "unless_before", "unless_after"},
                   "other": {"nouns", "min_value", "max_value", "priority"}},
     "period": {"required": {"pattern", "span", "weight"}, "regex": {"pattern"}, "other": {"year_from"}},
-    "breakdown": {"required": {"cue"}, "regex": {"cue", "unless_after"}, "other": {"scope"}},
+    "breakdown": {"required": {"cue"}, "regex": {"cue", "unless_after"}, "other": {"scope", "total"}},
     "part": {"required": {"title", "extent"}, "regex": {"title"}, "other": {"heading"}},
 }
 _COMMON = {"id", "description", "examples", "counter_examples"}

@@ -44,6 +44,7 @@ _SENTENCE_END_GAP = regex.compile(r"\A[^.;:()\n\d]{0,40}\.[ \t]*\Z")
 _HEDGE_SLACK = {"over": 0.15, "approx": 0.10}
 _TOLERANCE = 1e-6
 _RATES = ("%", "‰")
+_RIGHT_AFTER_CUE = regex.compile(r"\A[ \t,]*(?:\p{L}+[ \t]+){0,3}\Z")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class _Cue:
     rule_id: str
     parenthesis: bool
     attached: bool  # the total is the figure the cue hangs on ("55 mô hình (…)", "21 chi bộ: …")
+    total_after: bool = False  # failing one before, the total is the first figure after the cue ("xếp loại 31 …")
 
 
 def _parentheses(text: str) -> Intervals[tuple[int, int]]:
@@ -100,7 +102,8 @@ def _cues(text: str, rules: RuleSet, pairs: Intervals[tuple[int, int]],
             if rule.get("scope") == "clause":
                 stop = text.find(";", m.end(), end)
                 end = stop if stop >= 0 else end
-            cues.append(_Cue(m.start(), m.end(), end, rule.id, False, rule.get("scope") == "clause"))
+            cues.append(_Cue(m.start(), m.end(), end, rule.id, False, rule.get("scope") == "clause",
+                             rule.get("total") == "after"))
     return Intervals([(c.start, c.scope_end, c) for c in cues])
 
 
@@ -133,6 +136,15 @@ def _same_noun_total(text: str, quantities: list[Quantity], starts: list[int], p
         if q.counts_same_thing(part):
             return i  # too small a total shows in the sum check, not by skipping it
     return None
+
+
+def _first_after(text: str, quantities: list[Quantity], starts: list[int], cue: _Cue, part: Quantity) -> int | None:
+    """"Qua đánh giá, xếp loại 31 đảng viên, có 6 đồng chí …": the figure right after the cue,
+    only words between, when the part comes after it."""
+    i = bisect.bisect_left(starts, cue.end)
+    if i >= len(quantities) or quantities[i].start >= part.start:
+        return None
+    return i if _RIGHT_AFTER_CUE.match(text[cue.end : quantities[i].start]) else None
 
 
 def _opens_list(text: str, cue: _Cue) -> bool:
@@ -174,6 +186,8 @@ def _total_for(text: str, quantities: list[Quantity], starts: list[int], ends: l
             total = _attached_total(text, quantities, ends, cue.start, commas=True)
             if total is None:
                 total = _last_of_sentence_before(text, quantities, ends, cue.start)
+        if total is None and cue.total_after:
+            total = _first_after(text, quantities, starts, cue, part)
         if total is None and not cue.parenthesis and cue.start in earlier and (
                 ";" not in text[cue.start : part.start] or _opens_list(text, cue)):
             cue, total = earlier[cue.start]  # "có 2.362 vụ việc; trong đó, có 1.180 vụ việc cũ … và 1.196 vụ mới"
