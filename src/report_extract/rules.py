@@ -77,7 +77,7 @@ class Rule:
 
 
 # The vocabularies a units file may hold (rules/units.yml says what each means).
-_UNIT_KEYS = {"kind", "description", "organisations", "spelled_out", "named_only", "level_only", "sector_bodies",
+_UNIT_KEYS = {"kind", "description", "organisations", "named_only", "level_only", "sector_bodies",
               "sectors", "long_names", "qualifiers", "levels", "letterhead_heads", "leading_bodies",
               "party_committees", "province_kinds", "province_sector_bodies", "implied_levels", "level_ranks",
               "not_subject_before", "subject_after", "not_place_first_words", "family_names", "examples",

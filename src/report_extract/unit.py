@@ -16,7 +16,6 @@ key must not merge what the reports keep apart.
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -360,25 +359,9 @@ def _qualifier_keys(members: list[_Mention], rules: RuleSet) -> list[str]:
     return [keys[q] for q in (" ".join(m.qualifier.lower().split()) for m in members) if q in keys]
 
 
-def _spelled_out(name: str, spellings: dict[str, str]) -> str:
-    """The name with its abbreviations written out ("TAND tỉnh Long An" is "Tòa án nhân dân
-    tỉnh Long An"): the fullest form, the same whichever way a report abbreviates it. An
-    abbreviation in parentheses after the full name stays as written."""
-    if not any(short in name for short in spellings):
-        return name
-    return _abbreviations(tuple(spellings)).sub(lambda m: spellings[m.group()], name)
-
-
-@functools.lru_cache(maxsize=8)
-def _abbreviations(shorts: tuple[str, ...]) -> regex.Pattern:
-    alternatives = "|".join(regex.escape(s) for s in sorted(shorts, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}(])(?:{alternatives})(?![\p{{L}}])")
-
-
 def _unit(name: str, kind: str, level: str, place: str, qualifiers: list[str], text: str, rules: RuleSet,
           source: str, province: str | None = None) -> Unit:
     units = rules.units
-    name = _spelled_out(name, units.get("spelled_out", {}))
     implied = units.get("implied_levels", {})
     level = _level_key(level.lower()) if level else next(
         (implied[k] for k in [kind, *qualifiers] if k in implied), "")
