@@ -173,6 +173,7 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
     family_names = rules.units.get("family_names", ())
     not_place = frozenset(rules.units.get("not_place_first_words", ()))
     named_only = frozenset(rules.units.get("named_only", ()))
+    verbs = frozenset(rules.units.get("subject_after", ()))
     found = []
     lowered = text.lower()
     found_quick = quick.finditer(lowered)
@@ -196,8 +197,10 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
             known = " ".join(known_place(place.split()))
             # a following name or title ("Hội Nông dân xã Chủ tịch …"), unless a known place ("Hội An")
             place = known if known != place and known.lower() in place_names() or place.lower() in place_names() else ""
-        elif place.isupper() and not m.group("level") and place.lower() not in place_names():
-            place = ""  # a headline in capitals runs on ("ĐOÀN THANH NIÊN TỔ CHỨC GẦN 200 ĐỢT")
+        elif place.isupper() and place.lower() not in place_names():
+            # a headline in capitals runs on: "ĐOÀN THANH NIÊN TỔ CHỨC GẦN 200 ĐỢT", "TÒA ÁN NHÂN
+            # DÂN HUYỆN THỰC HIỆN TỐT …": no place without a level, none past a verb with one
+            place = "" if not m.group("level") else _before_verb(place, verbs)
         elif " " in place:  # "Vĩnh Cửu Lê Quốc": a known place, then a person's name
             words = place.split()
             known = known_place(words)
@@ -211,6 +214,15 @@ def _mentions(text: str, rules: RuleSet) -> list[_Mention]:
         end = m.end("parent") if parent else m.end("place") if m.group("place") else m.start() + len(m.group().rstrip())
         found.append(_Mention(m.start(), end, key, type_text, m.group("qualifier") or "", level, place, parent))
     return found
+
+
+def _before_verb(place: str, verbs: frozenset[str]) -> str:
+    """The words of a place before the first that is a verb ("THỰC HIỆN", "TỔ CHỨC")."""
+    words = place.split()
+    for i in range(len(words)):
+        if words[i].lower() in verbs or " ".join(words[i : i + 2]).lower() in verbs:
+            return " ".join(words[:i])
+    return place
 
 
 def _parent(m: regex.Match, place: str, level: str, ranks: dict[str, int]) -> str:
